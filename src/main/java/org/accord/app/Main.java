@@ -1,0 +1,14 @@
+package org.accord.app;
+
+import org.accord.cli.AccordCommand;
+
+/** {@code java -jar accord.jar <command>}: hands the arguments to the command line and exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AccordCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,2 @@
+/** The entry point: {@code Main} and wiring. */
+package org.accord.app;

@@ -1,0 +1,16 @@
+package org.accord.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The final clause: how many originals, whether both texts are equally authentic, where and when the
+ * agreement is done ({@code place} and {@code date} may be null: left blank for signature), and its
+ * paragraphs ({@code text}, empty when the standard clause is to be used).
+ */
+public record FinalClause(int originals, boolean equallyAuthentic, Text place, LocalDate date, List<Text> text) {
+
+    public FinalClause {
+        text = List.copyOf(text);
+    }
+}

@@ -1,0 +1,119 @@
+package org.accord.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.Fop;
+import org.apache.fop.apps.FopConfParser;
+import org.apache.fop.apps.FopFactory;
+import org.apache.fop.apps.MimeConstants;
+import org.apache.fop.events.Event;
+import org.apache.fop.events.EventFormatter;
+import org.apache.fop.events.model.EventSeverity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * XSL-FO → PDF/A-2b with one {@link FopFactory} for the process. The FO is fed through a SAX parser that
+ * refuses DOCTYPEs and external entities; FOP reads resources only through {@link ConfinedResourceResolver};
+ * a missing glyph, a font substitution, a refused resource or any FOP error fails the render.
+ */
+final class FopEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FopEngine.class);
+    static final String CONFIG = "fonts/fop.xconf";
+
+    private final FopFactory factory;
+    private final SAXParserFactory saxFactory;
+
+    FopEngine(ClassLoader loader) {
+        ConfinedResourceResolver resolver = new ConfinedResourceResolver(loader);
+        try (InputStream conf = loader.getResourceAsStream(CONFIG)) {
+            if (conf == null) {
+                throw new IllegalStateException(CONFIG + " is not on the class path");
+            }
+            this.factory = new FopConfParser(conf, ConfinedResourceResolver.BASE, resolver)
+                    .getFopFactoryBuilder().build();
+        } catch (IOException | SAXException e) {
+            throw new IllegalStateException("cannot read " + CONFIG + ": " + e.getMessage(), e);
+        }
+        this.saxFactory = secureSaxFactory();
+    }
+
+    /** Renders one FO document into PDF bytes. */
+    byte[] render(String fo) {
+        FOUserAgent agent = factory.newFOUserAgent();
+        agent.setProducer("Accord");
+        List<String> failures = new ArrayList<>();
+        agent.getEventBroadcaster().addEventListener(event -> listen(event, failures));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            Fop fop;
+            // FOP reads its configuration DOM in every newFop(); Xerces DOM is not thread-safe.
+            synchronized (factory) {
+                fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
+            }
+            XMLReader reader = saxFactory.newSAXParser().getXMLReader();
+            reader.setContentHandler(fop.getDefaultHandler());
+            reader.parse(new InputSource(new StringReader(fo)));
+        } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
+            failures.add(0, describe(e));
+            throw new RenderException("the PDF could not be rendered: " + String.join("; ", failures), e);
+        }
+        if (!failures.isEmpty()) {
+            throw new RenderException("the PDF could not be rendered: " + String.join("; ", failures));
+        }
+        return out.toByteArray();
+    }
+
+    private static void listen(Event event, List<String> failures) {
+        String id = event.getEventID();
+        String message = EventFormatter.format(event);
+        boolean fatal = event.getSeverity() == EventSeverity.ERROR || event.getSeverity() == EventSeverity.FATAL
+                || id.endsWith("FontEventProducer.glyphNotAvailable")
+                || id.endsWith("FontEventProducer.fontSubstituted")
+                || id.contains("ResourceEventProducer")
+                || id.contains("BlockLevelEventProducer.overflow");
+        if (fatal) {
+            failures.add(message);
+        } else if (event.getSeverity() == EventSeverity.WARN) {
+            LOG.warn("FOP: {}", message);
+        } else {
+            LOG.debug("FOP: {}", message);
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    static SAXParserFactory secureSaxFactory() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the XML parser cannot be made safe: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.accord.render;
+
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.accord.model.Agreement;
+import org.accord.model.Language;
+
+/**
+ * Renders an agreement into its originals: one PDF/A-2b per original (two per original in the
+ * {@link Layout#SEPARATE separate} layout), each with an empty signature field per party. Thread-safe;
+ * make one per process (it holds the FreeMarker configuration and the FOP factory).
+ */
+public final class Renderer {
+
+    /** The size of every party's signature box, and so of its signature field. */
+    public static final SignatureBox BOX = new SignatureBox(75, 20);
+    /** The namespace of Accord's own XMP properties (agreementId, parties, original, originals, layout). */
+    public static final String XMP_NAMESPACE = "http://accord.invalid/ns/xmp/1.0/";
+    static final String TEMPLATE = "agreement.ftlx";
+
+    private final Configuration templates;
+    private final FopEngine fop;
+
+    public Renderer() {
+        this(Renderer.class.getClassLoader());
+    }
+
+    Renderer(ClassLoader loader) {
+        this.templates = freemarker(loader);
+        this.fop = new FopEngine(loader);
+    }
+
+    /** Every original of {@code agreement} in {@code layout}, rendered in memory. */
+    public List<RenderedPdf> render(Agreement agreement, Layout layout) {
+        List<RenderedPdf> pdfs = new ArrayList<>();
+        int originals = agreement.finalClause().originals();
+        for (int n = 1; n <= originals; n++) {
+            for (List<Language> langs : languageSets(layout)) {
+                byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs));
+                pdfs.add(new RenderedPdf(fileName(agreement, layout, n, langs), n, layout, langs, pdf));
+            }
+        }
+        return pdfs;
+    }
+
+    /** The XSL-FO of one original. */
+    String fo(Agreement agreement, Layout layout, int original, List<Language> langs) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("a", agreement);
+        model.put("pieces", Pieces.of(agreement));
+        model.put("layout", layout.code());
+        model.put("langs", langs.stream().map(Language::code).toList());
+        model.put("original", original);
+        model.put("originals", agreement.finalClause().originals());
+        agreement.custodianOf(original).ifPresent(p -> model.put("custodian", p.custodian()));
+        model.put("box", BOX);
+        model.put("tx", new TextFiller(agreement.finalClause()));
+        model.put("xmpNs", XMP_NAMESPACE);
+        try {
+            Template template = templates.getTemplate(TEMPLATE);
+            StringWriter out = new StringWriter(32 * 1024);
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException | TemplateException e) {
+            throw new RenderException("the template could not be applied: " + e.getMessage(), e);
+        }
+    }
+
+    /** FO → PDF/A with signature fields. */
+    byte[] pdf(Agreement agreement, String fo) {
+        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX);
+    }
+
+    /** FO → PDF with nothing of Accord's around FOP: the baseline the benchmark compares against. */
+    byte[] rawFop(String fo) {
+        return fop.render(fo);
+    }
+
+    static List<List<Language>> languageSets(Layout layout) {
+        return layout == Layout.SEPARATE
+                ? List.of(List.of(Language.EN), List.of(Language.RU))
+                : List.of(List.of(Language.EN, Language.RU));
+    }
+
+    static String fileName(Agreement agreement, Layout layout, int original, List<Language> langs) {
+        String variant = layout == Layout.SEPARATE ? langs.get(0).code() : layout.code();
+        return agreement.id() + "-original-" + original + "-of-" + agreement.finalClause().originals()
+                + "-" + variant + ".pdf";
+    }
+
+    private static Configuration freemarker(ClassLoader loader) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setClassLoaderForTemplateLoading(loader, "templates/fo");
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setLocale(Locale.ROOT);
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        // Templates may not instantiate classes or reach the Java API behind values.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
+    }
+}
