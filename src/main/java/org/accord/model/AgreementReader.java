@@ -84,13 +84,14 @@ public final class AgreementReader {
         List<Party> parties = root.list("parties", true, e -> party(e.object()));
         Node preambleNode = root.object("preamble", true);
         Preamble preamble = preambleNode == null ? null : preamble(preambleNode);
+        List<Node.Element> articleElements = root.list("articles", true, e -> e);
         List<Article> articles = new ArrayList<>();
-        root.list("articles", true, e -> e).forEach(e -> {
-            Article a = article(e.object(), articles.size() + 1);
+        for (int i = 0; i < articleElements.size(); i++) {
+            Article a = article(articleElements.get(i).object(), i + 1);
             if (a != null) {
                 articles.add(a);
             }
-        });
+        }
         Node finalNode = root.object("finalClause", true);
         FinalClause finalClause = finalNode == null ? null : finalClause(finalNode);
         root.rejectUnknown();
@@ -164,12 +165,18 @@ public final class AgreementReader {
         Integer number = node.integer("number", false);
         Text title = node.text("title", false);
         boolean numbered = node.bool("numbered", false);
-        List<Paragraph> paragraphs = node.list("paragraphs", true, e -> paragraph(e.object()));
+        List<Paragraph> paragraphs = node.list("paragraphs", true, AgreementReader::paragraph);
         node.rejectUnknown();
         return new Article(number == null ? position : number, title, numbered, paragraphs);
     }
 
-    private static Paragraph paragraph(Node node) {
+    /** A paragraph: {@code {en, ru}} for plain text, or {@code {text, list}} for text followed by a list. */
+    private static Paragraph paragraph(Node.Element element) {
+        if (element.json.isObject() && !element.json.has("text") && !element.json.has("list")) {
+            Text plain = element.text();
+            return plain == null ? null : new Paragraph(plain, null);
+        }
+        Node node = element.object();
         if (node == null) {
             return null;
         }

@@ -66,8 +66,13 @@ public final class Renderer {
         model.put("box", BOX);
         model.put("tx", new TextFiller(agreement.finalClause()));
         model.put("xmpNs", XMP_NAMESPACE);
+        return process(TEMPLATE, model);
+    }
+
+    /** Applies one template of {@code templates/fo} to a model. */
+    String process(String templateName, Map<String, Object> model) {
         try {
-            Template template = templates.getTemplate(TEMPLATE);
+            Template template = templates.getTemplate(templateName);
             StringWriter out = new StringWriter(32 * 1024);
             template.process(model, out);
             return out.toString();
