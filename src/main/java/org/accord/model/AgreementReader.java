@@ -81,7 +81,17 @@ public final class AgreementReader {
         Text shortTitle = root.text("shortTitle", true);
         List<Text> titleBlock = root.list("titleBlock", false, Node.Element::text);
         boolean initials = root.bool("initials", true);
-        List<Party> parties = root.list("parties", true, e -> party(e.object()));
+        List<Node.Element> partyElements = root.list("parties", true, e -> e);
+        List<Party> parties = new ArrayList<>();
+        for (Node.Element e : partyElements) {
+            Party party = party(e.object());
+            if (party != null) {
+                parties.add(party);
+            }
+        }
+        if (partyElements.size() == 1) {
+            root.problem("parties", "an agreement needs at least two parties");
+        }
         Node preambleNode = root.object("preamble", true);
         Preamble preamble = preambleNode == null ? null : preamble(preambleNode);
         List<Node.Element> articleElements = root.list("articles", true, e -> e);
@@ -249,9 +259,6 @@ public final class AgreementReader {
             } else if (!kept.add(keeps)) {
                 problems.add("parties[" + i + "].keepsOriginal: original " + keeps + " is kept by another party");
             }
-        }
-        if (parties.size() == 1) {
-            problems.add("parties: an agreement needs at least two parties");
         }
     }
 

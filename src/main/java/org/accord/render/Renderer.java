@@ -46,7 +46,7 @@ public final class Renderer {
         int originals = agreement.finalClause().originals();
         for (int n = 1; n <= originals; n++) {
             for (List<Language> langs : languageSets(layout)) {
-                byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs));
+                byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs), langs);
                 pdfs.add(new RenderedPdf(fileName(agreement, layout, n, langs), n, layout, langs, pdf));
             }
         }
@@ -82,8 +82,8 @@ public final class Renderer {
     }
 
     /** FO → PDF/A with signature fields. */
-    byte[] pdf(Agreement agreement, String fo) {
-        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX);
+    byte[] pdf(Agreement agreement, String fo, List<Language> langs) {
+        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX, langs.stream().map(Language::code).toList());
     }
 
     /** FO → PDF with nothing of Accord's around FOP: the baseline the benchmark compares against. */

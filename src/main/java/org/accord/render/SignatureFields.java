@@ -2,6 +2,7 @@ package org.accord.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.accord.model.Party;
 import org.apache.pdfbox.Loader;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDestinationNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
@@ -22,7 +24,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
- * Adds an empty AcroForm signature field {@code sig-<party>} over each party's signature box. FOP marks the
+ * Sets the XMP languages and adds an empty AcroForm signature field {@code sig-<party>} over each party's signature box. FOP marks the
  * box's top-left corner with a named destination; the rectangle is that point and the box's known size.
  * This is the one full save of an original: every later change (each signature) is an incremental update.
  */
@@ -31,8 +33,12 @@ final class SignatureFields {
     private SignatureFields() {
     }
 
-    static byte[] add(byte[] pdf, List<Party> parties, SignatureBox box) {
+    static byte[] add(byte[] pdf, List<Party> parties, SignatureBox box, List<String> languages) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
+            try (InputStream in = metadata.exportXMPMetadata()) {
+                metadata.importXMPMetadata(Xmp.withLanguages(in.readAllBytes(), languages));
+            }
             PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
             PDDestinationNameTreeNode dests = names == null ? null : names.getDests();
             if (dests == null) {
