@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code accord} command; the work is done by its sub-commands. */
 @Command(name = "accord", mixinStandardHelpOptions = true, versionProvider = AccordCommand.Version.class,
         description = "Bilingual international agreements as signed, verifiable PDF/A originals.",
-        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCommand implements Runnable {
 
     /** Exit code for input that cannot be used (a bad agreement file, an existing output without --force). */

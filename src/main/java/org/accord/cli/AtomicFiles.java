@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Writes files so that a reader sees each one whole or not at all: temp file, fsync, atomic rename. */
 final class AtomicFiles {
@@ -22,10 +24,14 @@ final class AtomicFiles {
             for (int i = 0; i < targets.size(); i++) {
                 Path target = targets.get(i).toAbsolutePath();
                 Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+                // CREATE_NEW under a random name: permissions follow the umask, as for any file the user writes.
+                Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
                 temps.add(temp);
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ch.write(java.nio.ByteBuffer.wrap(contents.get(i)));
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(contents.get(i));
+                    while (buffer.hasRemaining()) {
+                        ch.write(buffer);
+                    }
                     ch.force(true);
                 }
             }

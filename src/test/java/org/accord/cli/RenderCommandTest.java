@@ -49,6 +49,9 @@ class RenderCommandTest {
             assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), head, path);
         }
         assertEquals(4, listing(out).size(), "no temporary files are left behind: " + listing(out));
+        Path ordinary = Files.writeString(dir.resolve("ordinary.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(Path.of(printed.get(0))),
+                "an original gets the permissions of any file the user writes");
     }
 
     @Test

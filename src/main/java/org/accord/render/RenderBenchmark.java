@@ -1,0 +1,230 @@
+package org.accord.render;
+
+import com.sun.management.ThreadMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.accord.model.Agreement;
+import org.accord.model.Article;
+import org.accord.model.Language;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Times Accord's pipeline (template → FO → FOP → signature fields) against Apache FOP alone on the same FO:
+ * warm, in this JVM, on the calling thread, the two sides interleaved so that drift hits both alike.
+ */
+public final class RenderBenchmark {
+
+    /** The pipeline should cost at most this many times raw FOP (median wall time). */
+    public static final double TARGET_RATIO = 1.15;
+    /** The length, in pages, the synthetic large agreement is grown to. */
+    public static final int LARGE_PAGES = 50;
+
+    private static final List<Language> LANGS = List.of(Language.EN, Language.RU);
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final int MAX_SIZING_STEPS = 60;
+
+    private final Renderer renderer;
+    private final Consumer<String> progress;
+    private final ThreadMXBean threads;
+
+    /** A benchmark of {@code renderer} that tells {@code progress} what it is doing. */
+    public RenderBenchmark(Renderer renderer, Consumer<String> progress) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer cannot be null");
+        this.progress = Objects.requireNonNull(progress, "progress cannot be null");
+        this.threads = allocationCounter();
+    }
+
+    /** Warm-up and measured iterations of one case; each iteration renders both sides once. */
+    public record Plan(int warmup, int iterations) {
+
+        public Plan {
+            if (warmup < 0) {
+                throw new IllegalArgumentException("warm-up iterations must be 0 or more, not " + warmup);
+            }
+            if (iterations < 1) {
+                throw new IllegalArgumentException("measured iterations must be 1 or more, not " + iterations);
+            }
+        }
+    }
+
+    /** One side's figures over the measured iterations: median and p90 wall time, median bytes allocated. */
+    public record Stats(double medianMs, double p90Ms, double medianMiB) {
+    }
+
+    /** One case: its size, how it was measured, and the figures of the pipeline and of raw FOP. */
+    public record CaseResult(String name, int articles, int pages, Plan plan, Stats pipeline, Stats raw) {
+
+        /** Pipeline median time over raw FOP median time. */
+        public double timeRatio() {
+            return pipeline.medianMs() / raw.medianMs();
+        }
+
+        /** Pipeline median allocation over raw FOP median allocation. */
+        public double allocationRatio() {
+            return pipeline.medianMiB() / raw.medianMiB();
+        }
+
+        /** Whether the pipeline's median time is within {@link #TARGET_RATIO} of raw FOP's. */
+        public boolean meetsTarget() {
+            return timeRatio() <= TARGET_RATIO;
+        }
+    }
+
+    /** The agreement as it is, in the parallel layout, original 1 (the CICA protocol: 3 pages). */
+    public CaseResult small(Agreement agreement, Plan plan) {
+        return measure("small", agreement, plan);
+    }
+
+    /** The agreement's articles repeated until the parallel render reaches about {@link #LARGE_PAGES} pages. */
+    public CaseResult large(Agreement agreement, Plan plan) {
+        return measure("large", grown(agreement, LARGE_PAGES), plan);
+    }
+
+    /** Warms both sides up, then measures them alternately: pipeline, raw, pipeline, raw, … */
+    CaseResult measure(String name, Agreement agreement, Plan plan) {
+        String fo = renderer.fo(agreement, Layout.PARALLEL, 1, LANGS);
+        int pages = pages(pipeline(agreement));
+        progress.accept(name + ": " + agreement.articles().size() + " articles, " + pages + " pages; warming up ("
+                + plan.warmup() + " iterations)");
+        for (int i = 0; i < plan.warmup(); i++) {
+            pipeline(agreement);
+            renderer.rawFop(fo);
+        }
+        progress.accept(name + ": measuring (" + plan.iterations() + " iterations)");
+        Samples pipeline = new Samples(plan.iterations());
+        Samples raw = new Samples(plan.iterations());
+        for (int i = 0; i < plan.iterations(); i++) {
+            sample(() -> pipeline(agreement), pipeline, i);
+            sample(() -> renderer.rawFop(fo), raw, i);
+        }
+        return new CaseResult(name, agreement.articles().size(), pages, plan, pipeline.stats(), raw.stats());
+    }
+
+    /** Times one render and counts the bytes this thread allocated during it. */
+    private void sample(Supplier<byte[]> render, Samples into, int index) {
+        long thread = Thread.currentThread().getId();
+        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+        long start = System.nanoTime();
+        byte[] pdf = render.get();
+        long nanos = System.nanoTime() - start;
+        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+        if (pdf.length == 0) {
+            throw new RenderException("the benchmark rendered an empty PDF");
+        }
+        into.record(index, nanos, allocated);
+    }
+
+    /** Our pipeline for original 1 in the parallel layout: template → FO → FOP → signature fields. */
+    private byte[] pipeline(Agreement agreement) {
+        return renderer.pdf(agreement, renderer.fo(agreement, Layout.PARALLEL, 1, LANGS), LANGS);
+    }
+
+    /** {@code base} with the fewest repeated articles whose parallel render has {@code targetPages} pages or more. */
+    Agreement grown(Agreement base, int targetPages) {
+        int own = base.articles().size();
+        int ownPages = pages(pipeline(base));
+        if (ownPages >= targetPages) {
+            return base;
+        }
+        int probe = own * 10;
+        int probePages = pagesWith(base, probe);
+        double pagesPerArticle = Math.max(0.01, (double) (probePages - ownPages) / (probe - own));
+        int articles = Math.max(own, own + (int) Math.round((targetPages - ownPages) / pagesPerArticle));
+        int pages = pagesWith(base, articles);
+        for (int step = 0; pages < targetPages; step++) {
+            checkSizing(step, targetPages);
+            articles++;
+            pages = pagesWith(base, articles);
+        }
+        for (int step = 0; articles > own && pagesWith(base, articles - 1) >= targetPages; step++) {
+            checkSizing(step, targetPages);
+            articles--;
+        }
+        return repeated(base, articles);
+    }
+
+    private int pagesWith(Agreement base, int articles) {
+        int pages = pages(pipeline(repeated(base, articles)));
+        progress.accept("large: sizing: " + articles + " articles render to " + pages + " pages");
+        return pages;
+    }
+
+    private static void checkSizing(int step, int targetPages) {
+        if (step >= MAX_SIZING_STEPS) {
+            throw new IllegalStateException("no article count found that renders to " + targetPages + " pages");
+        }
+    }
+
+    /** {@code base} with its articles repeated in order up to {@code count}, renumbered 1..count. */
+    static Agreement repeated(Agreement base, int count) {
+        List<Article> source = base.articles();
+        List<Article> articles = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Article a = source.get(i % source.size());
+            articles.add(new Article(i + 1, a.title(), a.numbered(), a.paragraphs()));
+        }
+        return new Agreement(base.id(), base.kind(), base.title(), base.shortTitle(), base.titleBlock(),
+                base.initials(), base.parties(), base.preamble(), articles, base.finalClause());
+    }
+
+    static int pages(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        } catch (IOException e) {
+            throw new RenderException("the rendered PDF cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadMXBean allocationCounter() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean bean)
+                || !bean.isThreadAllocatedMemorySupported()) {
+            throw new UnsupportedOperationException("this JVM cannot count the bytes a thread allocates");
+        }
+        if (!bean.isThreadAllocatedMemoryEnabled()) {
+            bean.setThreadAllocatedMemoryEnabled(true);
+        }
+        return bean;
+    }
+
+    /** Wall times and allocations of one side, by iteration. */
+    private static final class Samples {
+        private final long[] nanos;
+        private final long[] bytes;
+
+        Samples(int iterations) {
+            this.nanos = new long[iterations];
+            this.bytes = new long[iterations];
+        }
+
+        void record(int index, long elapsedNanos, long allocatedBytes) {
+            nanos[index] = elapsedNanos;
+            bytes[index] = allocatedBytes;
+        }
+
+        Stats stats() {
+            long[] t = nanos.clone();
+            long[] b = bytes.clone();
+            Arrays.sort(t);
+            Arrays.sort(b);
+            return new Stats(median(t) / 1e6, percentile(t, 0.9) / 1e6, median(b) / MIB);
+        }
+
+        private static double median(long[] sorted) {
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        }
+
+        /** Nearest-rank percentile. */
+        private static double percentile(long[] sorted, double p) {
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, rank - 1)];
+        }
+    }
+}
