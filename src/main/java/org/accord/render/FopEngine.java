@@ -65,12 +65,7 @@ final class FopEngine {
             }
             XMLReader reader = saxFactory.newSAXParser().getXMLReader();
             reader.setContentHandler(fop.getDefaultHandler());
-            reader.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            reader.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
             reader.parse(new InputSource(new StringReader(fo)));
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             failures.add(0, describe(e));

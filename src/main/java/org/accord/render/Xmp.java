@@ -25,6 +25,11 @@ final class Xmp {
     }
 
     /** The packet with {@code dc:language} set to exactly {@code languages} (FOP writes only the root's). */
+    /** Reads an XMP packet safely (no DOCTYPE, no external entities). */
+    static Document read(byte[] packet) throws IOException {
+        return parse(packet);
+    }
+
     static byte[] withLanguages(byte[] packet, List<String> languages) throws IOException {
         Document xmp = parse(packet);
         Element language = (Element) xmp.getElementsByTagNameNS(DC, "language").item(0);
@@ -51,7 +56,9 @@ final class Xmp {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setExpandEntityReferences(false);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(packet));
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            return builder.parse(new ByteArrayInputStream(packet));
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("the XMP packet cannot be read: " + e.getMessage(), e);
         }

@@ -61,6 +61,29 @@ class MetadataTest {
         assertEquals(List.of("ru"), values(xmp(ru.bytes()), DC, "language"));
     }
 
+    @Test
+    void an_original_reads_back_who_is_to_sign_it() {
+        Agreement a = Seeds.read(Seeds.INTERPOL);
+        OriginalMetadata m = OriginalMetadata.read(Originals.of(Seeds.INTERPOL, Layout.SEQUENTIAL).get(1).bytes()).orElseThrow();
+        assertEquals(a.id(), m.agreementId());
+        assertEquals(2, m.original());
+        assertEquals(2, m.originals());
+        assertEquals("sequential", m.layout());
+        assertEquals(List.of("interpol", "impact"), m.signatories().stream().map(OriginalMetadata.Signatory::partyId).toList());
+        OriginalMetadata.Signatory impact = m.signatory("impact").orElseThrow();
+        assertEquals(a.parties().get(1).signatureHeading(), impact.heading());
+        assertEquals(a.parties().get(1).signatory().name(), impact.name());
+        assertEquals(a.parties().get(1).signatory().function(), impact.function());
+        assertEquals(a.parties().get(1).shortName(), impact.shortName());
+    }
+
+    @Test
+    void a_pdf_that_is_not_an_accord_original_has_no_metadata() throws Exception {
+        byte[] plain = Originals.RENDERER.rawFop(RenderSecurityTest.fo("<fo:block>Hello</fo:block>"));
+        assertEquals(java.util.Optional.empty(), OriginalMetadata.read(plain));
+        assertEquals(java.util.Optional.empty(), OriginalMetadata.read("not a pdf".getBytes()));
+    }
+
     private static Document xmp(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf); InputStream in = doc.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
