@@ -6,11 +6,14 @@ import picocli.CommandLine.Command;
 /** The top-level {@code accord} command; the work is done by its sub-commands. */
 @Command(name = "accord", mixinStandardHelpOptions = true, versionProvider = AccordCommand.Version.class,
         description = "Bilingual international agreements as signed, verifiable PDF/A originals.",
-        subcommands = {RenderCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, SignCommand.class, CertifyCommand.class, PkiCommand.class,
+                TrustServicesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCommand implements Runnable {
 
     /** Exit code for input that cannot be used (a bad agreement file, an existing output without --force). */
     public static final int EXIT_INVALID_INPUT = 2;
+    /** Exit code when a trust service (TSA, OCSP, CRL) fails and the requested signature level cannot be reached. */
+    public static final int EXIT_TRUST_SERVICE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

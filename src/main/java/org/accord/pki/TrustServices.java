@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -125,6 +129,22 @@ public final class TrustServices {
         }
     }
 
+    /**
+     * The base URL the sample certificates point to (where these services must be reachable), read from the
+     * issuing CA's CRL distribution point.
+     */
+    public String baseUrl() {
+        byte[] ext = issuing.certificate().getExtensionValue(Extension.cRLDistributionPoints.getId());
+        if (ext == null) {
+            throw new KeystoreException("the issuing CA certificate has no CRL distribution point");
+        }
+        CRLDistPoint points = CRLDistPoint.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+        GeneralName name = GeneralNames.getInstance(points.getDistributionPoints()[0].getDistributionPoint().getName())
+                .getNames()[0];
+        String url = name.getName().toString();
+        return url.substring(0, url.length() - PkiFiles.ROOT_CRL_PATH.length());
+    }
+
     /** The sample root CA certificate (the trust anchor). */
     public X509Certificate rootCertificate() {
         return root.certificate();
@@ -144,6 +164,8 @@ public final class TrustServices {
                     digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     new ASN1ObjectIdentifier(TSA_POLICY));
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
+            // Millisecond genTime: revocation data fetched right after the time-stamp is then provably later.
+            tokens.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
             TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
             TimeStampResponse response = responses.generate(req, Certificates.serial(), Date.from(clock.instant()));
             return response.getEncoded();

@@ -82,6 +82,9 @@ final class SignatureFields {
         PDAppearanceStream empty = new PDAppearanceStream(doc);
         empty.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
         empty.setResources(new PDResources());
+        // Signing sets /FormType 1 on the appearance it replaces; set it now so that no signature after a
+        // certification ever shows up as an undefined change to this object.
+        empty.setFormType(1);
         PDAppearanceDictionary appearance = new PDAppearanceDictionary();
         appearance.setNormalAppearance(empty);
         widget.setAppearance(appearance);

@@ -1,0 +1,95 @@
+package org.accord.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.accord.model.Text;
+import org.accord.pki.KeyEntry;
+import org.accord.render.OriginalMetadata;
+import org.accord.sign.Appearance;
+import org.accord.sign.Level;
+import org.accord.sign.SignRequest;
+import org.accord.sign.Signer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code accord sign}: a party's PAdES signature into its field of an original. */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = {"Signs a PDF for one party, into its field sig-<party>, as an incremental update with an",
+                "RFC 3161 time-stamp. Prints the path of the signed PDF.",
+                "Exit 0 signed, 2 refused (nothing written), 3 trust services unreachable or level not reached."})
+final class SignCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN.pdf", description = "The original (or a signed revision of it).")
+    Path in;
+
+    @Option(names = "--party", required = true, paramLabel = "ID", description = "The party signing, e.g. cica.")
+    String party;
+
+    @Option(names = "--keystore", required = true, paramLabel = "FILE.p12", description = "The signatory's PKCS#12 keystore.")
+    Path keystore;
+
+    @Option(names = "--password-file", required = true, paramLabel = "FILE",
+            description = "A file whose first line is the keystore password (never given on the command line).")
+    Path passwordFile;
+
+    @Option(names = "--level", defaultValue = "B-LT", paramLabel = "LEVEL",
+            description = "B-B, B-T, B-LT or B-LTA. Default: ${DEFAULT-VALUE}.")
+    String level;
+
+    @Option(names = "--place", paramLabel = "TEXT", description = "Where the signatory signs, e.g. Astana.")
+    String place;
+
+    @Option(names = "--out", paramLabel = "OUT.pdf", description = "Default: IN-signed-<party>.pdf beside IN.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        return Outcomes.run("accord sign", err, () -> {
+            Level chosen = Level.of(level);
+            byte[] pdf = SigningIo.readPdf(in);
+            KeyEntry key = SigningIo.key(keystore, passwordFile);
+            Signer signer = new Signer(trust.setup());
+            err.println("accord sign: time-stamps and revocation data from " + signer.trustDescription());
+            byte[] signed = signer.sign(pdf, request(pdf, key, chosen), key);
+            Path target = SigningIo.output(in, out, "signed-" + party);
+            SigningIo.write(in, target, signed, force);
+            spec.commandLine().getOut().println(target);
+            spec.commandLine().getOut().flush();
+        });
+    }
+
+    /** The request, worded from the original's own metadata; from the certificate for any other PDF. */
+    private SignRequest request(byte[] pdf, KeyEntry key, Level chosen) {
+        return OriginalMetadata.read(pdf).flatMap(m -> m.signatory(party))
+                .map(s -> new SignRequest(party, chosen, place, new Appearance(s.name(), s.function(), s.shortName()), s.heading()))
+                .orElseGet(() -> {
+                    String cn = commonName(key);
+                    return new SignRequest(party, chosen, place, new Appearance(new Text(cn, cn), null, new Text(party, party)), null);
+                });
+    }
+
+    private static String commonName(KeyEntry key) {
+        String dn = key.certificate().getSubjectX500Principal().getName();
+        for (String part : dn.split(",")) {
+            if (part.startsWith("CN=")) {
+                return part.substring(3);
+            }
+        }
+        return dn;
+    }
+}

@@ -1,0 +1,262 @@
+package org.accord.sign;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
+import eu.europa.esig.dss.enumerations.TextWrapping;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.exception.ProtectedDocumentException;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.accord.pki.KeyEntry;
+
+/**
+ * Makes PAdES signatures with EU DSS: a party's signature into its field, or the secretariat's certification,
+ * each an incremental update time-stamped by the configured authority, checked before (document, certificate)
+ * and after (DSS validates the output at the requested level). Thread-safe; one per process.
+ */
+public final class Signer {
+
+    /** The signature field the secretariat's certification is made in. */
+    public static final String CERTIFICATION_FIELD = "certification";
+    private static final String FONT = "liberation/LiberationSerif-Regular.ttf";
+
+    private final PAdESService service;
+    private final CommonCertificateVerifier verifier;
+    private final TrustSetup trust;
+    private final Preflight preflight;
+    private final CertificateChecks certificates;
+    private final Wording wording;
+    private final byte[] font;
+    private final Clock clock;
+
+    public Signer(TrustSetup trust) {
+        this(trust, Clock.systemUTC(), Signer.class.getClassLoader());
+    }
+
+    Signer(TrustSetup trust, Clock clock, ClassLoader loader) {
+        this.trust = trust;
+        this.clock = clock;
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(trust.loader());
+        OnlineCRLSource crl = new OnlineCRLSource(trust.loader());
+        this.verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
+        trust.anchors().forEach(a -> anchors.addCertificate(new CertificateToken(a)));
+        verifier.setTrustedCertSources(anchors);
+        verifier.setOcspSource(ocsp);
+        verifier.setCrlSource(crl);
+        verifier.setAIASource(new DefaultAIASource(trust.loader()));
+        // Adding a signature re-extends the earlier ones: their revocation data predates the new time-stamp by
+        // design. Each new signature is itself checked at its level after signing (requireReached).
+        verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        this.service = new PAdESService(verifier);
+        service.setTspSource(new OnlineTSPSource(trust.tsaUrl(), trust.loader()));
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        CommonCertificateVerifier offline = new CommonCertificateVerifier(true);
+        offline.setTrustedCertSources(anchors);
+        this.preflight = new Preflight(offline);
+        this.certificates = new CertificateChecks(List.<RevocationSource<?>>of(ocsp, crl), trust.anchors());
+        this.wording = new Wording(loader);
+        try (InputStream in = loader.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException(FONT + " is not on the class path");
+            }
+            this.font = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Which trust services this signer uses, in words for the user. */
+    public String trustDescription() {
+        return trust.description();
+    }
+
+    /** Signs {@code pdf} for a party with a key held here; the signed PDF, or a refusal. */
+    public byte[] sign(byte[] pdf, SignRequest request, KeyEntry key) {
+        Prepared prepared = dataToSign(pdf, request, key.chain());
+        return complete(prepared, sign(prepared, key.key()));
+    }
+
+    /** Certifies {@code pdf} for the secretariat (DocMDP P=2: form filling and signatures remain allowed). */
+    public byte[] certify(byte[] pdf, Level level, KeyEntry seal) {
+        preflight.beforeCertifying(pdf);
+        Prepared prepared = prepare(pdf, null, level, seal.chain());
+        return complete(prepared, sign(prepared, seal.key()));
+    }
+
+    /** Step one of two-step signing: the bytes the signer's own device must sign, and the state to keep. */
+    public Prepared dataToSign(byte[] pdf, SignRequest request, List<X509Certificate> chain) {
+        preflight.beforeSigning(pdf, request.fieldName());
+        return prepare(pdf, request, request.level(), chain);
+    }
+
+    /** Step two: the signed PDF, once the signature value is proven to match the data to sign. */
+    public byte[] complete(Prepared prepared, byte[] signatureValue) {
+        PAdESSignatureParameters parameters = parameters(prepared);
+        DSSDocument document = new InMemoryDocument(prepared.pdf());
+        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(document, parameters));
+        if (!Arrays.equals(toBeSigned.getBytes(), prepared.dataToSign())) {
+            throw new SigningRefusedException("the prepared signature no longer matches the document; start again");
+        }
+        SignatureValue value = new SignatureValue(algorithm(prepared.chain().get(0)), signatureValue);
+        if (!service.isValidSignatureValue(toBeSigned, value, new CertificateToken(prepared.chain().get(0)))) {
+            throw new SigningRefusedException("the signature value does not match the data to sign with this certificate");
+        }
+        byte[] signed = DSSUtils.toByteArray(dss(() -> service.signDocument(document, parameters, value)));
+        requireReached(signed, prepared);
+        return signed;
+    }
+
+    private Prepared prepare(byte[] pdf, SignRequest request, Level level, List<X509Certificate> chain) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        certificates.require(chain, now);
+        Prepared draft = new Prepared(pdf, request, level, chain, now, null, javaAlgorithm(chain.get(0)));
+        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(pdf), parameters(draft)));
+        return new Prepared(pdf, request, level, chain, now, toBeSigned.getBytes(), draft.javaAlgorithm());
+    }
+
+    private PAdESSignatureParameters parameters(Prepared p) {
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(p.level().dss());
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new CertificateToken(p.chain().get(0)));
+        parameters.setCertificateChain(p.chain().stream().map(CertificateToken::new).toList());
+        parameters.bLevel().setSigningDate(Date.from(p.signingTime()));
+        parameters.setAppName("Accord");
+        if (p.certification()) {
+            parameters.setPermission(CertificationPermission.MINIMAL_CHANGES_PERMITTED);
+            parameters.setReason(wording.get("certification"));
+            return parameters;
+        }
+        SignRequest r = p.request();
+        parameters.setReason(r.heading() == null ? wording.get("reasonWithoutHeading", r.partyId())
+                : wording.get("reason", lowerFirst(r.heading().en()), lowerFirst(r.heading().ru())));
+        if (r.place() != null && !r.place().isBlank()) {
+            parameters.setLocation(r.place());
+        }
+        parameters.setSignerName(r.appearance() == null ? p.chain().get(0).getSubjectX500Principal().getName()
+                : r.appearance().signatory().en());
+        parameters.setImageParameters(image(r, p.signingTime()));
+        return parameters;
+    }
+
+    private SignatureImageParameters image(SignRequest r, Instant signingTime) {
+        SignatureImageParameters image = new SignatureImageParameters();
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setFieldId(r.fieldName());
+        image.setFieldParameters(field);
+        if (r.appearance() != null) {
+            SignatureImageTextParameters text = new SignatureImageTextParameters();
+            text.setText(String.join("\n", r.appearance().lines(wording, r.place(), signingTime)));
+            DSSFileFont dssFont = new DSSFileFont(new InMemoryDocument(font, "LiberationSerif-Regular.ttf"));
+            dssFont.setEmbedFontSubset(true);
+            text.setFont(dssFont);
+            text.setTextWrapping(TextWrapping.FILL_BOX_AND_LINEBREAK);
+            text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
+            text.setPadding(3);
+            text.setTextColor(new java.awt.Color(0x1a, 0x2a, 0x6c));
+            text.setBackgroundColor(java.awt.Color.WHITE);
+            image.setTextParameters(text);
+        }
+        return image;
+    }
+
+    /** DSS validates what was just signed: the new signature must be TOTAL_PASSED at the requested level. */
+    private void requireReached(byte[] signed, Prepared p) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
+        validator.setCertificateVerifier(verifier);
+        Reports reports = validator.validateDocument();
+        SimpleReport simple = reports.getSimpleReport();
+        String field = p.certification() ? null : p.request().fieldName();
+        String id = reports.getDiagnosticData().getSignatures().stream()
+                .filter(s -> field == null || (s.getPDFRevision() != null && s.getPDFRevision().getSignatureFieldNames().contains(field)))
+                .filter(s -> s.getSigningCertificate() != null
+                        && s.getSigningCertificate().getCertificateDN().equals(new CertificateToken(p.chain().get(0)).getSubject().getRFC2253()))
+                .map(s -> s.getId()).reduce((a, b) -> b)
+                .orElseThrow(() -> new TrustServiceException("the new signature is not found in the signed document"));
+        Level reached = Level.of(simple.getSignatureFormat(id));
+        if (simple.getIndication(id) != Indication.TOTAL_PASSED || reached != p.level()) {
+            throw new TrustServiceException("the signature did not reach " + p.level().code() + " (DSS: "
+                    + simple.getIndication(id) + (simple.getSubIndication(id) == null ? "" : "/" + simple.getSubIndication(id))
+                    + ", level " + (reached == null ? simple.getSignatureFormat(id) : reached.code()) + "); nothing written");
+        }
+    }
+
+    private static byte[] sign(Prepared prepared, PrivateKey key) {
+        try {
+            Signature signature = Signature.getInstance(prepared.javaAlgorithm());
+            signature.initSign(key);
+            signature.update(prepared.dataToSign());
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new SigningRefusedException("the key cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a DSS call, turning its failures into Accord's: protected documents refused, trust services down. */
+    private static <T> T dss(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProtectedDocumentException e) {
+            throw new SigningRefusedException("the document does not permit another signature: " + e.getMessage(), e);
+        } catch (SigningRefusedException | TrustServiceException e) {
+            throw e;
+        } catch (DSSException e) {
+            throw new TrustServiceException("signing failed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new SigningRefusedException("the document cannot be signed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SignatureAlgorithm algorithm(X509Certificate cert) {
+        return SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.forKey(cert.getPublicKey()), DigestAlgorithm.SHA256);
+    }
+
+    private static String javaAlgorithm(X509Certificate cert) {
+        return algorithm(cert).getJCEId();
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
