@@ -176,8 +176,13 @@ public final class TrustServices {
 
     /** An OCSP response (signed by the issuing CA) to a DER OCSP request. */
     public byte[] ocsp(byte[] request) throws IOException {
+        OCSPReq req;
         try {
-            OCSPReq req = new OCSPReq(request);
+            req = new OCSPReq(request);
+        } catch (IOException | RuntimeException e) {
+            return malformed();
+        }
+        try {
             X509CertificateHolder ca = new JcaX509CertificateHolder(issuing.certificate());
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(ca.getSubject()));
             Date now = Date.from(clock.instant());
@@ -201,11 +206,15 @@ public final class TrustServices {
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL,
                     builder.build(Certificates.signer(issuing.key()), new X509CertificateHolder[] {ca}, now)).getEncoded();
         } catch (OCSPException | GeneralSecurityException e) {
-            try {
-                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
-            } catch (OCSPException inner) {
-                throw new IOException(inner);
-            }
+            return malformed();
+        }
+    }
+
+    private static byte[] malformed() throws IOException {
+        try {
+            return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+        } catch (OCSPException e) {
+            throw new IOException(e);
         }
     }
 
