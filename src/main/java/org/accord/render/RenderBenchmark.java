@@ -1,17 +1,15 @@
 package org.accord.render;
 
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.accord.model.Agreement;
 import org.accord.model.Article;
 import org.accord.model.Language;
+import org.accord.measure.Sampler;
+import org.accord.measure.Stats;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -27,18 +25,15 @@ public final class RenderBenchmark {
     public static final int LARGE_PAGES = 50;
 
     private static final List<Language> LANGS = List.of(Language.EN, Language.RU);
-    private static final double MIB = 1024.0 * 1024.0;
     private static final int MAX_SIZING_STEPS = 60;
 
     private final Renderer renderer;
     private final Consumer<String> progress;
-    private final ThreadMXBean threads;
 
     /** A benchmark of {@code renderer} that tells {@code progress} what it is doing. */
     public RenderBenchmark(Renderer renderer, Consumer<String> progress) {
         this.renderer = Objects.requireNonNull(renderer, "renderer cannot be null");
         this.progress = Objects.requireNonNull(progress, "progress cannot be null");
-        this.threads = allocationCounter();
     }
 
     /** Warm-up and measured iterations of one case; each iteration renders both sides once. */
@@ -54,21 +49,17 @@ public final class RenderBenchmark {
         }
     }
 
-    /** One side's figures over the measured iterations: median and p90 wall time, median bytes allocated. */
-    public record Stats(double medianMs, double p90Ms, double medianMiB) {
-    }
-
     /** One case: its size, how it was measured, and the figures of the pipeline and of raw FOP. */
     public record CaseResult(String name, int articles, int pages, Plan plan, Stats pipeline, Stats raw) {
 
         /** Pipeline median time over raw FOP median time. */
         public double timeRatio() {
-            return pipeline.medianMs() / raw.medianMs();
+            return pipeline.timeRatio(raw);
         }
 
         /** Pipeline median allocation over raw FOP median allocation. */
         public double allocationRatio() {
-            return pipeline.medianMiB() / raw.medianMiB();
+            return pipeline.allocationRatio(raw);
         }
 
         /** Whether the pipeline's median time is within {@link #TARGET_RATIO} of raw FOP's. */
@@ -98,27 +89,13 @@ public final class RenderBenchmark {
             renderer.rawFop(fo);
         }
         progress.accept(name + ": measuring (" + plan.iterations() + " iterations)");
-        Samples pipeline = new Samples(plan.iterations());
-        Samples raw = new Samples(plan.iterations());
+        Sampler pipeline = new Sampler(plan.iterations());
+        Sampler raw = new Sampler(plan.iterations());
         for (int i = 0; i < plan.iterations(); i++) {
-            sample(() -> pipeline(agreement), pipeline, i);
-            sample(() -> renderer.rawFop(fo), raw, i);
+            pipeline.sample(() -> pipeline(agreement));
+            raw.sample(() -> renderer.rawFop(fo));
         }
         return new CaseResult(name, agreement.articles().size(), pages, plan, pipeline.stats(), raw.stats());
-    }
-
-    /** Times one render and counts the bytes this thread allocated during it. */
-    private void sample(Supplier<byte[]> render, Samples into, int index) {
-        long thread = Thread.currentThread().getId();
-        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-        long start = System.nanoTime();
-        byte[] pdf = render.get();
-        long nanos = System.nanoTime() - start;
-        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        if (pdf.length == 0) {
-            throw new RenderException("the benchmark rendered an empty PDF");
-        }
-        into.record(index, nanos, allocated);
     }
 
     /** Our pipeline for original 1 in the parallel layout: template → FO → FOP → signature fields. */
@@ -179,52 +156,6 @@ public final class RenderBenchmark {
             return doc.getNumberOfPages();
         } catch (IOException e) {
             throw new RenderException("the rendered PDF cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static ThreadMXBean allocationCounter() {
-        if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean bean)
-                || !bean.isThreadAllocatedMemorySupported()) {
-            throw new UnsupportedOperationException("this JVM cannot count the bytes a thread allocates");
-        }
-        if (!bean.isThreadAllocatedMemoryEnabled()) {
-            bean.setThreadAllocatedMemoryEnabled(true);
-        }
-        return bean;
-    }
-
-    /** Wall times and allocations of one side, by iteration. */
-    private static final class Samples {
-        private final long[] nanos;
-        private final long[] bytes;
-
-        Samples(int iterations) {
-            this.nanos = new long[iterations];
-            this.bytes = new long[iterations];
-        }
-
-        void record(int index, long elapsedNanos, long allocatedBytes) {
-            nanos[index] = elapsedNanos;
-            bytes[index] = allocatedBytes;
-        }
-
-        Stats stats() {
-            long[] t = nanos.clone();
-            long[] b = bytes.clone();
-            Arrays.sort(t);
-            Arrays.sort(b);
-            return new Stats(median(t) / 1e6, percentile(t, 0.9) / 1e6, median(b) / MIB);
-        }
-
-        private static double median(long[] sorted) {
-            int n = sorted.length;
-            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-        }
-
-        /** Nearest-rank percentile. */
-        private static double percentile(long[] sorted, double p) {
-            int rank = (int) Math.ceil(p * sorted.length);
-            return sorted[Math.max(0, rank - 1)];
         }
     }
 }

@@ -20,6 +20,11 @@ public record Prepared(byte[] pdf, SignRequest request, Level level, List<X509Ce
         Objects.requireNonNull(signingTime, "signingTime cannot be null");
     }
 
+    /** This state with the data to sign that DSS computed for it. */
+    Prepared withDataToSign(byte[] data) {
+        return new Prepared(pdf, request, level, chain, signingTime, data, javaAlgorithm);
+    }
+
     /** Whether this is the secretariat's certification rather than a party's signature. */
     public boolean certification() {
         return request == null;
