@@ -26,7 +26,7 @@ public final class Renderer {
     public static final SignatureBox BOX = new SignatureBox(75, 20);
     /** The namespace of Accord's own XMP properties (agreementId, parties, original, originals, layout). */
     public static final String XMP_NAMESPACE = "http://accord.invalid/ns/xmp/1.0/";
-    static final String TEMPLATE = "agreement.ftlx";
+    static final String TEMPLATE = "fo/agreement.ftlx";
 
     private final Configuration templates;
     private final FopEngine fop;
@@ -69,7 +69,7 @@ public final class Renderer {
         return process(TEMPLATE, model);
     }
 
-    /** Applies one template of {@code templates/fo} to a model. */
+    /** Applies one template under {@code templates/} (e.g. {@code fo/agreement.ftlx}) to a model. */
     String process(String templateName, Map<String, Object> model) {
         try {
             Template template = templates.getTemplate(templateName);
@@ -84,6 +84,14 @@ public final class Renderer {
     /** FO → PDF/A with signature fields. */
     byte[] pdf(Agreement agreement, String fo, List<Language> langs) {
         return SignatureFields.add(fop.render(fo), agreement.parties(), BOX, langs.stream().map(Language::code).toList());
+    }
+
+    /**
+     * A document other than an original (a validation report, say) from an XSL-FO template under {@code templates/}:
+     * PDF/A-2b, same fonts and safety, no signature fields.
+     */
+    public byte[] renderDocument(String templateName, Map<String, Object> model) {
+        return fop.render(process(templateName, model));
     }
 
     /** FO → PDF with nothing of Accord's around FOP: the baseline the benchmark compares against. */
@@ -105,7 +113,7 @@ public final class Renderer {
 
     private static Configuration freemarker(ClassLoader loader) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setClassLoaderForTemplateLoading(loader, "templates/fo");
+        cfg.setClassLoaderForTemplateLoading(loader, "templates");
         cfg.setDefaultEncoding("UTF-8");
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setLocale(Locale.ROOT);

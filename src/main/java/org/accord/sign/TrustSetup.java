@@ -1,5 +1,6 @@
 package org.accord.sign;
 
+import org.accord.pki.LocalTrustDataLoader;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import java.security.cert.X509Certificate;

@@ -109,7 +109,7 @@ class RenderSecurityTest {
     void templates_cannot_instantiate_classes() throws IOException {
         Agreement a = new AgreementReader().read(MINIMAL);
         RenderException e = assertThrows(RenderException.class,
-                () -> Originals.RENDERER.process("probe-new.ftlx", Map.of("a", a)));
+                () -> Originals.RENDERER.process("fo/probe-new.ftlx", Map.of("a", a)));
         assertTrue(e.getMessage().contains("not allowed"), e.getMessage());
     }
 
@@ -117,7 +117,7 @@ class RenderSecurityTest {
     void templates_cannot_reach_the_java_api_behind_values() throws IOException {
         Agreement a = new AgreementReader().read(MINIMAL);
         RenderException e = assertThrows(RenderException.class,
-                () -> Originals.RENDERER.process("probe-api.ftlx", Map.of("a", a)));
+                () -> Originals.RENDERER.process("fo/probe-api.ftlx", Map.of("a", a)));
         assertTrue(e.getMessage().contains("api_builtin_enabled"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.accord.sign;
 
+import org.accord.pki.LocalTrustDataLoader;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;

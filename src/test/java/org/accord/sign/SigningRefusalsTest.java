@@ -1,5 +1,6 @@
 package org.accord.sign;
 
+import org.accord.pki.LocalTrustDataLoader;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,15 +1,14 @@
-package org.accord.sign;
+package org.accord.pki;
 
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import java.util.List;
-import org.accord.pki.TrustServices;
 
 /**
  * DSS's way to the trust services of the sample PKI without a socket: requests under the sample base URL are
  * answered in-process by the same handlers the HTTP server uses; any other URL goes to {@code fallback}.
  */
-final class LocalTrustDataLoader implements DataLoader {
+public final class LocalTrustDataLoader implements DataLoader {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +16,8 @@ final class LocalTrustDataLoader implements DataLoader {
     private final String baseUrl;
     private final DataLoader fallback;
 
-    LocalTrustDataLoader(TrustServices services, String baseUrl, DataLoader fallback) {
+    /** Routes requests under {@code baseUrl} to {@code services}, and all others to {@code fallback}. */
+    public LocalTrustDataLoader(TrustServices services, String baseUrl, DataLoader fallback) {
         this.services = services;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.fallback = fallback;
