@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 
 /**
- * Pages on which two visible annotations overlap. DSS flags overlaps in the final document; a signed revision
+ * Annotations page by page, read with PDFBox. Pages on which two visible annotations overlap. DSS flags overlaps in the final document; a signed revision
  * may already have had them (a form designed that way). Only an overlap the signed revision lacked is a change.
  */
 final class AnnotationOverlap {
@@ -31,6 +31,20 @@ final class AnnotationOverlap {
             return pages;
         }
         return pages;
+    }
+
+    /** Per page (0-based), how many annotations other than form-field widgets it has; empty when unreadable. */
+    static int[] nonWidgetCounts(byte[] pdf, int length) {
+        try (PDDocument doc = Loader.loadPDF(java.util.Arrays.copyOf(pdf, length))) {
+            int[] counts = new int[doc.getNumberOfPages()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = (int) doc.getPage(i).getAnnotations().stream()
+                        .filter(a -> !"Widget".equals(a.getSubtype())).count();
+            }
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            return new int[0];
+        }
     }
 
     private static boolean overlap(List<PDAnnotation> annotations) {

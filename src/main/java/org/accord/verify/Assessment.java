@@ -29,6 +29,7 @@ final class Assessment {
     private final String policy;
     private final List<String> findings = new ArrayList<>();
     private Set<Integer> finalOverlaps;
+    private int[] finalAnnotations;
 
     Assessment(Reports reports, List<SignedFields.Field> fields, byte[] pdf, Map<String, TrustAnchor> anchors,
                boolean demo, String policy) {
@@ -96,12 +97,13 @@ final class Assessment {
     }
 
     /**
-     * DSS's errors, plus Accord's for a change DSS left at warning level (an overlap the signed revision lacked).
+     * DSS's errors, plus Accord's for a change DSS left at warning level or missed (an overlap the signed revision
+     * lacked; an annotation added to a page that had none).
      * DSS's own FAIL-level findings are already among its errors.
      */
     private static List<String> withOwn(List<String> dssErrors, List<String> forbidden) {
         List<String> all = new ArrayList<>(dssErrors);
-        forbidden.stream().filter(f -> f.startsWith("annotations laid over"))
+        forbidden.stream().filter(f -> f.startsWith("annotations laid over") || f.startsWith("annotations added after signing"))
                 .forEach(f -> all.add("changed after signing: " + f + " [Accord]"));
         return all;
     }
@@ -181,6 +183,11 @@ final class Assessment {
             found.add("annotations laid over one another on page(s) "
                     + overlaps.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", which the signed revision did not have");
         }
+        Set<Integer> added = addedAnnotations(r);
+        if (!added.isEmpty()) {
+            found.add("annotations added after signing on page(s) "
+                    + added.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
         if (!r.getPdfAnnotationChanges().isEmpty()) {
             found.add("annotations added, changed or removed (" + r.getPdfAnnotationChanges().size() + " objects)");
         }
@@ -188,6 +195,27 @@ final class Assessment {
             found.add("other objects changed (" + r.getPdfUndefinedChanges().size() + ")");
         }
         return found;
+    }
+
+    /**
+     * Pages with more annotations (form-field widgets aside) than the signed revision had. DSS misses an
+     * annotation added to a page that had no /Annots array; this does not.
+     */
+    private Set<Integer> addedAnnotations(PDFRevisionWrapper r) {
+        if (r.getSignatureByteRange() == null || r.getSignatureByteRange().size() != 4 || end(r) >= pdf.length) {
+            return Set.of();
+        }
+        if (finalAnnotations == null) {
+            finalAnnotations = AnnotationOverlap.nonWidgetCounts(pdf, pdf.length);
+        }
+        int[] signed = AnnotationOverlap.nonWidgetCounts(pdf, end(r).intValue());
+        Set<Integer> pages = new java.util.TreeSet<>();
+        for (int i = 0; i < finalAnnotations.length; i++) {
+            if (finalAnnotations[i] > (i < signed.length ? signed[i] : 0)) {
+                pages.add(i + 1);
+            }
+        }
+        return pages;
     }
 
     /** Pages whose annotations overlap now but did not in the revision the signature covers. */

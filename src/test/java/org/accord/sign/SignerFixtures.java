@@ -1,0 +1,21 @@
+package org.accord.sign;
+
+import org.accord.testing.Fixtures;
+import org.accord.testing.Seeds;
+
+/** Signed originals for other packages' tests. */
+public final class SignerFixtures {
+
+    private SignerFixtures() {
+    }
+
+    /** The CICA original 1, signed by the CICA Secretariat and then by the SCO RATS. */
+    public static byte[] cicaSignedByBoth(Level level) {
+        return SignerTest.signCica(SignerTest.signCica(Fixtures.original(Seeds.CICA), "cica", level), "sco-rats", level);
+    }
+
+    /** The CICA original 1 signed by the CICA Secretariat only. */
+    public static byte[] cicaSignedByCica(Level level) {
+        return SignerTest.signCica(Fixtures.original(Seeds.CICA), "cica", level);
+    }
+}

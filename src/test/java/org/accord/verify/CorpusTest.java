@@ -1,0 +1,113 @@
+package org.accord.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Signed PDFs made by other software (shared/corpus, see its README): genuine foreign signatures must come out
+ * intact and never TOTAL_FAILED (only untrusted); every forgery must come out not valid.
+ */
+class CorpusTest {
+
+    static final Path CORPUS = Path.of("..", "shared", "corpus");
+    /** Offline and with no trust in the corpus's PKIs: the verdicts depend on the files alone. */
+    static final Verifier OFFLINE = new Verifier(List.of(), null, Limits.DEFAULT);
+
+    enum Expect { GENUINE, FORGED, CRYPTO_FAILURE, UNDECODABLE, WARNINGS }
+
+    static final Map<String, Expect> EXPECTED = Map.ofEntries(
+            Map.entry("dss/Signature-P-HU_MIC-1.pdf", Expect.GENUINE),
+            Map.entry("dss/Signature-P-DE_SCI-4.pdf", Expect.GENUINE),
+            Map.entry("dss/Signature-P-SK-6.pdf", Expect.GENUINE),
+            Map.entry("dss/adbe_ocsp_signed.pdf", Expect.GENUINE),
+            Map.entry("dss/dss-818_Signature-P-DE_CRY-2_HASH_FAILURE_.pdf", Expect.CRYPTO_FAILURE),
+            Map.entry("dss/BadEncodedCMS.pdf", Expect.UNDECODABLE),
+            Map.entry("dss/dss-2236_hide.pdf", Expect.FORGED),
+            Map.entry("dss/dss-2236_replace.pdf", Expect.FORGED),
+            Map.entry("dss/dss-2236_annotation-and-visible-change.pdf", Expect.FORGED),
+            Map.entry("dss/modified_after_signature.pdf", Expect.FORGED),
+            Map.entry("dss/pades-signed-annot-added.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-spoofing-attack.pdf", Expect.FORGED),
+            Map.entry("dss/pades-spoofing-replaced-reason.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-byterange-overlap.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-signed-added-page.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-removed-pages.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-signed-out-of-byteRange.pdf", Expect.FORGED),
+            Map.entry("dss/pdf-eof.pdf", Expect.FORGED),
+            Map.entry("dss/dss-2554_certified-no-change-permitted.pdf", Expect.GENUINE),
+            Map.entry("rub-pdf-attacker/hide-and-replace_variant-1_change_object_references__3_original-document-shadowed-signed.pdf", Expect.GENUINE),
+            Map.entry("rub-pdf-attacker/hide-and-replace_variant-1_change_object_references__4_original-document-shadowed-signed-manipulated.pdf", Expect.FORGED),
+            Map.entry("rub-pdf-attacker/hide_variant-2_hide-via-referenced-object__3_original-document-shadowed-signed.pdf", Expect.GENUINE),
+            Map.entry("rub-pdf-attacker/hide_variant-2_hide-via-referenced-object__4_original-document-shadowed-signed-manipulated.pdf", Expect.FORGED),
+            Map.entry("rub-pdf-attacker/replace_variant-1_replace-via-overlay__3_original-document-shadowed-signed.pdf", Expect.GENUINE),
+            Map.entry("rub-pdf-attacker/replace_variant-1_replace-via-overlay__4_original-document-shadowed-signed-manipulated.pdf", Expect.FORGED),
+            Map.entry("rub-pdf-tester/ex1_02_Test_cert_p2_sign_original.pdf", Expect.GENUINE),
+            Map.entry("rub-pdf-tester/ex1_03_Test_cert_p2_sign_manipulate.pdf", Expect.FORGED),
+            Map.entry("rub-pdf-tester/ex2_02_NDA_cert_p2_sign_original.pdf", Expect.WARNINGS),
+            Map.entry("rub-pdf-tester/ex2_03_NDA_cert_p2_sign_manipulate.pdf", Expect.FORGED),
+            Map.entry("rub-pdf-tester/ex2_04_NDA_cert_p2_sign_sign_manipulate.pdf", Expect.FORGED));
+
+    static Stream<Arguments> corpus() {
+        requireCorpus();
+        return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @Test
+    void every_file_of_the_corpus_has_an_expectation() throws IOException {
+        requireCorpus();
+        try (Stream<Path> files = Files.walk(CORPUS)) {
+            List<String> pdfs = files.filter(f -> f.toString().endsWith(".pdf"))
+                    .map(f -> CORPUS.relativize(f).toString()).sorted().toList();
+            assertEquals(EXPECTED.keySet().stream().sorted().toList(), pdfs);
+        }
+    }
+
+    /** shared/ stands beside the repository for developers and in CI; without it, skip loudly (fail in CI). */
+    static void requireCorpus() {
+        if (!Files.isDirectory(CORPUS)) {
+            String message = CORPUS.toAbsolutePath().normalize() + " is missing";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message + " — required when CI=true");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
+        }
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @MethodSource("corpus")
+    void each_file_gets_its_expected_verdict(String file, Expect expect) throws IOException {
+        DocumentReport r = OFFLINE.verify(file, Files.readAllBytes(CORPUS.resolve(file))).report();
+        assertNull(r.error(), file);
+        assertFalse(r.valid(), "nothing in the corpus chains to Accord's trust anchors: " + r);
+        List<SignatureReport> signatures = r.signatures().stream().filter(s -> s.kind().equals("signature")).toList();
+        assertFalse(signatures.isEmpty(), r.toString());
+        switch (expect) {
+            case GENUINE -> signatures.forEach(s -> {
+                assertTrue(s.intact(), "intact: " + s);
+                assertFalse("TOTAL_FAILED".equals(s.indication()), "never TOTAL_FAILED: " + s);
+            });
+            case FORGED -> assertTrue(signatures.stream().anyMatch(s -> !s.intact() && "TOTAL_FAILED".equals(s.indication()))
+                    || r.findings().stream().anyMatch(f -> f.contains("not covered by any signature")), "forgery caught: " + r);
+            case CRYPTO_FAILURE -> assertEquals("TOTAL_FAILED/SIG_CRYPTO_FAILURE",
+                    signatures.get(0).indication() + "/" + signatures.get(0).subIndication());
+            case UNDECODABLE -> assertTrue(signatures.stream().anyMatch(s -> "TOTAL_FAILED".equals(s.indication())
+                    && s.errors().stream().anyMatch(e -> e.contains("cannot be decoded"))), r.toString());
+            case WARNINGS -> assertTrue(signatures.stream().anyMatch(s -> !s.intact() || !s.warnings().isEmpty()), r.toString());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.accord.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.accord.pki.LocalTrustDataLoader;
+import org.accord.sign.Level;
+import org.accord.sign.SignerFixtures;
+import org.accord.testing.Tamper;
+import org.accord.testing.TestPki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VerifierTest {
+
+    static final Verifier VERIFIER = new Verifier(
+            List.of(new TrustAnchor(TestPki.services().rootCertificate(), "Test root", true)),
+            new LocalTrustDataLoader(TestPki.services(), TestPki.BASE_URL, new eu.europa.esig.dss.service.http.commons.CommonsDataLoader()),
+            Limits.DEFAULT);
+
+    static final byte[] BOTH_SIGNED = SignerFixtures.cicaSignedByBoth(Level.B_LT);
+
+    @Test
+    void our_doubly_signed_original_is_valid() {
+        DocumentReport r = VERIFIER.verify("both.pdf", BOTH_SIGNED).report();
+        assertTrue(r.valid(), r.toString());
+        assertNull(r.error());
+        assertTrue(r.demoTrust());
+        assertEquals(List.of("sig-cica", "sig-sco-rats"), r.signatures().stream().map(SignatureReport::field).toList());
+        for (SignatureReport s : r.signatures()) {
+            assertEquals("TOTAL_PASSED", s.indication(), s.toString());
+            assertEquals("PAdES-BASELINE-LT", s.level());
+            assertTrue(s.intact());
+            assertFalse(java.time.Instant.parse(s.timestampTime()).isBefore(java.time.Instant.parse(s.signingTime())), s.toString());
+            assertEquals("Test root (DEMO TRUST ANCHOR)", s.trustAnchor());
+        }
+        assertFalse(r.signatures().get(0).coversWholeDocument(), "the first signature covers revision 1 only");
+        DocumentReport.Agreement a = r.agreement();
+        assertEquals("cica-sco-rats-2017", a.id());
+        assertEquals(List.of("cica", "sco-rats"), a.signedBy());
+        assertEquals(r.signatures().get(1).timestampTime(), a.lastSignedAt());
+    }
+
+    static Stream<Arguments> forgeries() throws IOException {
+        return Stream.of(
+                Arguments.of("content painted over in an incremental update", Tamper.paintOverPage(BOTH_SIGNED)),
+                Arguments.of("an annotation laid over the text", Tamper.annotationOverText(BOTH_SIGNED)),
+                Arguments.of("a byte flipped inside a signed range", Tamper.flipSignedByte(BOTH_SIGNED)),
+                Arguments.of("a signature value emptied", Tamper.emptySignatureValue(BOTH_SIGNED)),
+                Arguments.of("an extra page appended", Tamper.appendPage(BOTH_SIGNED)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgeries")
+    void a_forged_original_is_not_valid(String how, byte[] forged) {
+        DocumentReport r = VERIFIER.verify("forged.pdf", forged).report();
+        assertFalse(r.valid(), how + ": " + r);
+        assertTrue(r.error() != null || r.signatures().stream().anyMatch(s -> !s.passed()), how + ": " + r);
+    }
+
+    @Test
+    void a_truncated_original_is_not_valid() {
+        DocumentReport r = VERIFIER.verify("cut.pdf", Tamper.truncate(BOTH_SIGNED)).report();
+        assertFalse(r.valid(), r.toString());
+    }
+
+    @Test
+    void an_annotation_over_the_text_is_named_as_the_change() throws IOException {
+        DocumentReport r = VERIFIER.verify("annotated.pdf", Tamper.annotationOverText(BOTH_SIGNED)).report();
+        SignatureReport last = r.signatures().get(1);
+        assertTrue(last.modificationsAfter().contains("annotations added after signing on page(s) 1"), last.toString());
+        assertTrue(last.errors().contains("changed after signing: annotations added after signing on page(s) 1 [Accord]"),
+                last.toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.contains("not covered by any signature")), r.findings().toString());
+    }
+
+    @Test
+    void not_a_pdf_and_limits_make_the_input_unusable() {
+        assertEquals("not a readable PDF: Error: End-of-File, expected line at offset 9",
+                VERIFIER.verify("x.pdf", "not a pdf".getBytes()).report().error());
+        Verifier tiny = new Verifier(List.of(), null, new Limits(1024, 1, 10, Duration.ofSeconds(5)));
+        assertTrue(tiny.verify("big.pdf", BOTH_SIGNED).report().error().contains("more than the 1024 Accord validates"));
+        Verifier onePage = new Verifier(List.of(), null, new Limits(1 << 30, 1, 100_000, Duration.ofSeconds(5)));
+        assertEquals("the PDF has 3 pages, more than the 1 Accord validates", onePage.verify("3.pdf", BOTH_SIGNED).report().error());
+    }
+
+    @Test
+    void an_unsigned_pdf_is_not_valid() {
+        DocumentReport r = VERIFIER.verify("original.pdf", org.accord.testing.Fixtures.original(org.accord.testing.Seeds.CICA)).report();
+        assertFalse(r.valid());
+        assertEquals(List.of("the document carries no signature"), r.findings());
+    }
+}
