@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code accord} command; the work is done by its sub-commands. */
 @Command(name = "accord", mixinStandardHelpOptions = true, versionProvider = AccordCommand.Version.class,
         description = "Bilingual international agreements as signed, verifiable PDF/A originals.",
-        subcommands = {RenderCommand.class, SignCommand.class, CertifyCommand.class, VerifyCommand.class, PkiCommand.class,
+        subcommands = {RenderCommand.class, SignCommand.class, CertifyCommand.class, VerifyCommand.class, ExtendCommand.class,
+                PkiCommand.class,
                 TrustServicesCommand.class, BenchCommand.class, SignBenchCommand.class, CommandLine.HelpCommand.class})
 public final class AccordCommand implements Runnable {
 

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A bilingual agreement, checked for parity between the languages when it was read. */
+/**
+ * A bilingual agreement, checked for parity between the languages when it was read. {@code entryIntoForce}
+ * may be null (the agreement sets no rule Accord can compute).
+ */
 public record Agreement(
         String id,
         Text kind,
@@ -15,7 +18,8 @@ public record Agreement(
         List<Party> parties,
         Preamble preamble,
         List<Article> articles,
-        FinalClause finalClause) {
+        FinalClause finalClause,
+        EntryIntoForce entryIntoForce) {
 
     public Agreement {
         Objects.requireNonNull(id, "id cannot be null");

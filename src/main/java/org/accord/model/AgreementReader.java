@@ -104,6 +104,7 @@ public final class AgreementReader {
         }
         Node finalNode = root.object("finalClause", true);
         FinalClause finalClause = finalNode == null ? null : finalClause(finalNode);
+        EntryIntoForce entry = entryIntoForce(root);
         root.rejectUnknown();
 
         checkParties(parties, finalClause, problems);
@@ -112,7 +113,25 @@ public final class AgreementReader {
             return null;
         }
         return new Agreement(id, kind, title, shortTitle, titleBlock, initials, parties, preamble, articles,
-                finalClause);
+                finalClause, entry);
+    }
+
+    private static EntryIntoForce entryIntoForce(Node root) {
+        Node node = root.object("entryIntoForce", false);
+        if (node == null) {
+            return null;
+        }
+        String rule = node.string("rule", true);
+        node.rejectUnknown();
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return EntryIntoForce.of(rule);
+        } catch (IllegalArgumentException e) {
+            node.problem(node.at("rule"), "'" + rule + "' is not one of on-last-signature, day-after-last-signature");
+            return null;
+        }
     }
 
     private static String id(Node node, String key) {

@@ -16,9 +16,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * What an Accord original says about itself in its XMP: the agreement, which original it is, and who is to
- * sign it. Read back by signing (for the appearance and /Reason) and by verification.
+ * sign it, and the rule of its entry into force (null when it has none). Read back by signing (for the
+ * appearance and /Reason) and by verification.
  */
-public record OriginalMetadata(String agreementId, int original, int originals, String layout, List<Signatory> signatories) {
+public record OriginalMetadata(String agreementId, int original, int originals, String layout, List<Signatory> signatories,
+                               String entryIntoForce) {
 
     private static final String PARTY = Renderer.XMP_NAMESPACE + "party/";
 
@@ -63,7 +65,8 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
                     alt(party, "heading"), alt(party, "signatory"), alt(party, "function")));
         }
         return Optional.of(new OriginalMetadata(id, integer(xmp, "original"), integer(xmp, "originals"),
-                text(xmp.getDocumentElement(), Renderer.XMP_NAMESPACE, "layout"), signatories));
+                text(xmp.getDocumentElement(), Renderer.XMP_NAMESPACE, "layout"), signatories,
+                text(xmp.getDocumentElement(), Renderer.XMP_NAMESPACE, "entryIntoForce")));
     }
 
     private static int integer(Document xmp, String name) {

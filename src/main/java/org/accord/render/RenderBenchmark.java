@@ -148,7 +148,7 @@ public final class RenderBenchmark {
             articles.add(new Article(i + 1, a.title(), a.numbered(), a.paragraphs()));
         }
         return new Agreement(base.id(), base.kind(), base.title(), base.shortTitle(), base.titleBlock(),
-                base.initials(), base.parties(), base.preamble(), articles, base.finalClause());
+                base.initials(), base.parties(), base.preamble(), articles, base.finalClause(), base.entryIntoForce());
     }
 
     static int pages(byte[] pdf) {

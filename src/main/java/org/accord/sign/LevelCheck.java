@@ -56,6 +56,15 @@ final class LevelCheck {
         }
     }
 
+    /** How many document time-stamps the PDF carries. */
+    static int documentTimestamps(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return (int) doc.getSignatureDictionaries().stream().filter(s -> DOC_TIMESTAMP.equals(s.getSubFilter())).count();
+        } catch (IOException e) {
+            throw new TrustServiceException("the extended document cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
     private static PDSignature find(PDDocument doc, List<PDSignature> signatures, String field) {
         if (field == null) {
             List<PDSignature> cades = new ArrayList<>(signatures.stream().filter(s -> CADES.equals(s.getSubFilter())).toList());

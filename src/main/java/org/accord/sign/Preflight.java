@@ -22,6 +22,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 /** What must hold of a document before Accord adds a signature to it. */
 final class Preflight {
 
+    private static final String DOC_TIMESTAMP = "ETSI.RFC3161";
+
     private final CertificateVerifier offlineVerifier;
 
     Preflight(CertificateVerifier offlineVerifier) {
@@ -51,6 +53,24 @@ final class Preflight {
         }
     }
 
+    /** Checks that there are signatures to extend and that they hold; returns the document time-stamps present. */
+    int beforeExtending(byte[] pdf) {
+        int signed;
+        int timestamps;
+        try (PDDocument doc = load(pdf)) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            signed = form == null ? 0 : signedFields(form).size();
+            timestamps = (int) doc.getSignatureDictionaries().stream().filter(s -> DOC_TIMESTAMP.equals(s.getSubFilter())).count();
+        } catch (IOException e) {
+            throw new SigningRefusedException("not a readable PDF: " + e.getMessage(), e);
+        }
+        if (signed == 0) {
+            throw new SigningRefusedException("the document carries no signature to extend");
+        }
+        requireIntactSignatures(pdf, signed);
+        return timestamps;
+    }
+
     /** Checks that a certification can come first: the document carries no signature yet. */
     void beforeCertifying(byte[] pdf) {
         try (PDDocument doc = load(pdf)) {
@@ -76,10 +96,11 @@ final class Preflight {
         }
     }
 
+    /** Fields holding a signature (document time-stamps, which DSS lists apart, not counted). */
     private static List<String> signedFields(PDAcroForm form) {
         List<String> signed = new ArrayList<>();
         for (PDField f : form.getFieldTree()) {
-            if (f instanceof PDSignatureField s && s.getValue() != null) {
+            if (f instanceof PDSignatureField s && s.getValue() != null && !DOC_TIMESTAMP.equals(s.getValue().getSubFilter())) {
                 signed.add(f.getFullyQualifiedName());
             }
         }

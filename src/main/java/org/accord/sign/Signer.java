@@ -141,6 +141,25 @@ public final class Signer {
         return finish(prepared, parameters, toBeSigned, sign(prepared, key.key()));
     }
 
+    /**
+     * Augments every signature of {@code pdf} for the archive: B-LT adds the validation data, B-LTA also an
+     * archive time-stamp; on a B-LTA document each call adds a fresh archive time-stamp (re-time-stamping
+     * before the last one's certificate expires). The signatures must be intact.
+     */
+    public byte[] extend(byte[] pdf, Level level) {
+        if (level != Level.B_LT && level != Level.B_LTA) {
+            throw new SigningRefusedException("extend takes B-LT or B-LTA, not " + level.code());
+        }
+        int timestampsBefore = preflight.beforeExtending(pdf);
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(level.dss());
+        byte[] extended = DSSUtils.toByteArray(dss(() -> service.extendDocument(new InMemoryDocument(pdf), parameters)));
+        if (level == Level.B_LTA && LevelCheck.documentTimestamps(extended) <= timestampsBefore) {
+            throw new TrustServiceException("no archive time-stamp was added; nothing written");
+        }
+        return extended;
+    }
+
     /** Step one of two-step signing: the bytes the signer's own device must sign, and the state to keep. */
     public Prepared dataToSign(byte[] pdf, SignRequest request, List<X509Certificate> chain) {
         preflight.beforeSigning(pdf, request.fieldName());

@@ -3,9 +3,16 @@ package org.accord.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.accord.model.EntryIntoForce;
 import org.accord.render.OriginalMetadata;
 
-/** For an Accord original: which agreement, which parties have signed, and when the last of them did. */
+/**
+ * For an Accord original: which agreement, which parties have signed, when the last of them did (by time-stamp),
+ * and the date of entry into force by the agreement's rule (computed in UTC).
+ */
 final class AgreementInfo {
 
     private AgreementInfo() {
@@ -28,8 +35,13 @@ final class AgreementInfo {
                 }
             }
             boolean complete = signedBy.size() == parties.size() && !parties.isEmpty();
+            String entry = null;
+            if (complete && last != null && m.entryIntoForce() != null) {
+                LocalDate lastDay = Instant.parse(last).atZone(ZoneOffset.UTC).toLocalDate();
+                entry = EntryIntoForce.of(m.entryIntoForce()).date(lastDay).toString();
+            }
             return new DocumentReport.Agreement(m.agreementId(), m.original(), m.originals(), parties, signedBy,
-                    complete ? last : null, null);
+                    complete ? last : null, entry);
         });
     }
 }

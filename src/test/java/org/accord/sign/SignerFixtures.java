@@ -14,6 +14,14 @@ public final class SignerFixtures {
         return SignerTest.signCica(SignerTest.signCica(Fixtures.original(Seeds.CICA), "cica", level), "sco-rats", level);
     }
 
+    /** The signer the tests share (sample trust services in-process). */
+    public static final Signer SIGNER = SignerTest.SIGNER;
+
+    /** A party's request worded from the agreement, as the command line words it from the original. */
+    public static SignRequest request(org.accord.model.Agreement agreement, String party, Level level) {
+        return SignerTest.request(agreement, party, level, "Rome");
+    }
+
     /** The CICA original 1 signed by the CICA Secretariat only. */
     public static byte[] cicaSignedByCica(Level level) {
         return SignerTest.signCica(Fixtures.original(Seeds.CICA), "cica", level);

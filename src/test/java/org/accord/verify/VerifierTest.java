@@ -49,6 +49,24 @@ class VerifierTest {
         assertEquals(r.signatures().get(1).timestampTime(), a.lastSignedAt());
     }
 
+    @Test
+    void the_interpol_agreement_enters_into_force_the_day_after_the_last_signature() {
+        org.accord.model.Agreement interpol = org.accord.testing.Seeds.read(org.accord.testing.Seeds.INTERPOL);
+        byte[] pdf = org.accord.testing.Fixtures.original(org.accord.testing.Seeds.INTERPOL);
+        for (String party : List.of("interpol", "impact")) {
+            pdf = SignerFixtures.SIGNER.sign(pdf, SignerFixtures.request(interpol, party, Level.B_T), TestPki.key(party));
+        }
+        DocumentReport.Agreement a = VERIFIER.verify("interpol.pdf", pdf).report().agreement();
+        assertEquals(List.of("interpol", "impact"), a.signedBy());
+        java.time.LocalDate last = java.time.Instant.parse(a.lastSignedAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        assertEquals(last.plusDays(1).toString(), a.entryIntoForce());
+
+        DocumentReport.Agreement half = VERIFIER.verify("half.pdf", SignerFixtures.cicaSignedByCica(Level.B_B)).report().agreement();
+        assertEquals(List.of("cica"), half.signedBy());
+        assertNull(half.lastSignedAt(), "not every party has signed");
+        assertNull(half.entryIntoForce());
+    }
+
     static Stream<Arguments> forgeries() throws IOException {
         return Stream.of(
                 Arguments.of("content painted over in an incremental update", Tamper.paintOverPage(BOTH_SIGNED)),
