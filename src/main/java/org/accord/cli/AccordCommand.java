@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Bilingual international agreements as signed, verifiable PDF/A originals.",
         subcommands = {RenderCommand.class, SignCommand.class, CertifyCommand.class, VerifyCommand.class, ExtendCommand.class,
                 PkiCommand.class,
-                TrustServicesCommand.class, BenchCommand.class, SignBenchCommand.class, CommandLine.HelpCommand.class})
+                TrustServicesCommand.class, BenchCommand.class, SignBenchCommand.class, VerifyBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AccordCommand implements Runnable {
 
     /** Exit code for input that cannot be used (a bad agreement file, an existing output without --force). */

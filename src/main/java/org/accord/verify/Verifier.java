@@ -1,18 +1,11 @@
 package org.accord.verify;
 
-import eu.europa.esig.dss.diagnostic.CertificateWrapper;
-import eu.europa.esig.dss.diagnostic.DiagnosticData;
-import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
-import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.diagnostic.TimestampWrapper;
-import eu.europa.esig.dss.enumerations.TimestampType;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -22,7 +15,6 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,12 +93,15 @@ public final class Verifier {
         }
     }
 
+    /** DSS alone on {@code pdf}, same verifier and policy, none of Accord's checks: the benchmark's baseline. */
+    public Reports dssOnly(byte[] pdf) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        validator.setCertificateVerifier(verifier);
+        return validator.validateDocument(policy);
+    }
+
     private Reports validate(byte[] pdf) {
-        Future<Reports> running = executor.submit(() -> {
-            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-            validator.setCertificateVerifier(verifier);
-            return validator.validateDocument(policy);
-        });
+        Future<Reports> running = executor.submit(() -> dssOnly(pdf));
         try {
             return running.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
