@@ -22,6 +22,7 @@ import org.accord.verify.HumanReport;
 import org.accord.verify.Limits;
 import org.accord.verify.SignatureReport;
 import org.accord.verify.TrustAnchor;
+import org.accord.verify.TrustedLists;
 import org.accord.verify.Verification;
 import org.accord.verify.Verifier;
 import picocli.CommandLine.Command;
@@ -54,6 +55,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Fetch missing revocation data and certificates over the network.")
     boolean online;
 
+    @Option(names = "--lotl-cache", paramLabel = "DIR",
+            description = "Also trust the EU trusted lists, read from this cache (refreshed over the network with --online).")
+    Path lotlCache;
+
+    @Option(names = "--lotl-url", defaultValue = TrustedLists.EU_LOTL, paramLabel = "URL", description = "Default: ${DEFAULT-VALUE}.")
+    String lotlUrl;
+
+    @Option(names = "--lotl-signers", paramLabel = "CERTS", description = "Certificates (file or directory) that may sign the LOTL.")
+    Path lotlSigners;
+
     @Option(names = "--json", description = "Print the verdicts as JSON (see docs/verify-json.md).")
     boolean json;
 
@@ -83,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Trust trusted = trust();
         Verifier verifier = new Verifier(trusted.anchors(), trusted.loader(), new Limits((long) maxMib * 1024 * 1024,
-                maxPages, Limits.DEFAULT.maxObjects(), Duration.ofSeconds(timeout)));
+                maxPages, Limits.DEFAULT.maxObjects(), Duration.ofSeconds(timeout)), trustedLists(err));
         HumanReport human = reportDir == null ? null : new HumanReport(new Renderer());
         List<DocumentReport> reports = new ArrayList<>();
         for (Path file : files) {
@@ -107,6 +118,24 @@ final class VerifyCommand implements Callable<Integer> {
             return AccordCommand.EXIT_INVALID_INPUT;
         }
         return reports.stream().allMatch(DocumentReport::valid) ? 0 : 1;
+    }
+
+    private eu.europa.esig.dss.spi.x509.CertificateSource trustedLists(PrintWriter err) throws IOException {
+        if (lotlCache == null) {
+            return null;
+        }
+        eu.europa.esig.dss.spi.x509.CommonCertificateSource signers = null;
+        if (lotlSigners != null) {
+            signers = new eu.europa.esig.dss.spi.x509.CommonCertificateSource();
+            for (TrustAnchor a : TrustStores.read(List.of(lotlSigners))) {
+                signers.addCertificate(new eu.europa.esig.dss.model.x509.CertificateToken(a.certificate()));
+            }
+        }
+        TrustedLists.Loaded loaded = TrustedLists.load(lotlCache, online, lotlUrl, signers);
+        err.println("accord verify: EU trusted lists: " + loaded.trustedEntityKeys() + " trusted keys from "
+                + (online ? lotlUrl + " (cached in " + lotlCache + ")" : "the cache in " + lotlCache
+                + (loaded.trustedEntityKeys() == 0 ? " (empty: run once with --online)" : "")));
+        return loaded.source();
     }
 
     private static java.util.Optional<byte[]> read(Path file) {

@@ -8,6 +8,7 @@ import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
@@ -48,6 +49,11 @@ public final class Verifier {
      * (null: offline, only what the documents carry).
      */
     public Verifier(List<TrustAnchor> anchors, DataLoader loader, Limits limits) {
+        this(anchors, loader, limits, null);
+    }
+
+    /** As above, also trusting {@code trustedLists} (EU trusted lists, see {@link TrustedLists}) when not null. */
+    public Verifier(List<TrustAnchor> anchors, DataLoader loader, Limits limits, CertificateSource trustedLists) {
         this.limits = Objects.requireNonNull(limits, "limits cannot be null");
         this.verifier = new CommonCertificateVerifier(loader == null);
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
@@ -56,7 +62,11 @@ public final class Verifier {
             trusted.addCertificate(token);
             anchorsById.put(token.getDSSIdAsString(), anchor);
         }
-        verifier.setTrustedCertSources(trusted);
+        if (trustedLists == null) {
+            verifier.setTrustedCertSources(trusted);
+        } else {
+            verifier.setTrustedCertSources(trusted, trustedLists);
+        }
         if (loader != null) {
             verifier.setOcspSource(new OnlineOCSPSource(loader));
             verifier.setCrlSource(new OnlineCRLSource(loader));

@@ -67,6 +67,17 @@ class VerifierTest {
         assertNull(half.entryIntoForce());
     }
 
+    @Test
+    void an_empty_trusted_list_cache_trusts_no_one_and_says_nothing_is_valid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache)
+            throws IOException {
+        TrustedLists.Loaded lists = TrustedLists.load(cache, false, TrustedLists.EU_LOTL, null);
+        assertEquals(0, lists.trustedEntityKeys());
+        DocumentReport r = new Verifier(List.of(), null, Limits.DEFAULT, lists.source()).verify("x.pdf", BOTH_SIGNED).report();
+        assertFalse(r.valid());
+        assertEquals("INDETERMINATE", r.signatures().get(0).indication());
+        assertTrue(r.signatures().get(0).intact());
+    }
+
     static Stream<Arguments> forgeries() throws IOException {
         return Stream.of(
                 Arguments.of("content painted over in an incremental update", Tamper.paintOverPage(BOTH_SIGNED)),
