@@ -1,11 +1,8 @@
 package org.accord.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.accord.pki.KeyEntry;
 import org.accord.sign.Level;
-import org.accord.sign.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,18 +43,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        return Outcomes.run("accord certify", err, () -> {
-            Level chosen = Level.of(level);
-            byte[] pdf = SigningIo.readPdf(in);
-            KeyEntry seal = SigningIo.key(keystore, passwordFile);
-            Signer signer = new Signer(trust.setup());
-            err.println("accord certify: time-stamps and revocation data from " + signer.trustDescription());
-            byte[] certified = signer.certify(pdf, chosen, seal);
-            Path target = SigningIo.output(in, out, "certified");
-            SigningIo.write(in, target, certified, force);
-            spec.commandLine().getOut().println(target);
-            spec.commandLine().getOut().flush();
-        });
+        return SigningIo.run("accord certify", spec, in, out, "certified", force, trust,
+                (signer, pdf) -> signer.certify(pdf, Level.of(level), SigningIo.key(keystore, passwordFile)));
     }
 }

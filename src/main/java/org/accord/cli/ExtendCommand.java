@@ -1,10 +1,8 @@
 package org.accord.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.accord.sign.Level;
-import org.accord.sign.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,17 +37,7 @@ final class ExtendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        return Outcomes.run("accord extend", err, () -> {
-            Level chosen = Level.of(level);
-            byte[] pdf = SigningIo.readPdf(in);
-            Signer signer = new Signer(trust.setup());
-            err.println("accord extend: time-stamps and revocation data from " + signer.trustDescription());
-            byte[] extended = signer.extend(pdf, chosen);
-            Path target = SigningIo.output(in, out, "extended");
-            SigningIo.write(in, target, extended, force);
-            spec.commandLine().getOut().println(target);
-            spec.commandLine().getOut().flush();
-        });
+        return SigningIo.run("accord extend", spec, in, out, "extended", force, trust,
+                (signer, pdf) -> signer.extend(pdf, Level.of(level)));
     }
 }

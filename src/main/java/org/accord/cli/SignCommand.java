@@ -1,6 +1,5 @@
 package org.accord.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.accord.model.Text;
@@ -9,7 +8,6 @@ import org.accord.render.OriginalMetadata;
 import org.accord.sign.Appearance;
 import org.accord.sign.Level;
 import org.accord.sign.SignRequest;
-import org.accord.sign.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,18 +56,10 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        return Outcomes.run("accord sign", err, () -> {
+        return SigningIo.run("accord sign", spec, in, out, "signed-" + party, force, trust, (signer, pdf) -> {
             Level chosen = Level.of(level);
-            byte[] pdf = SigningIo.readPdf(in);
             KeyEntry key = SigningIo.key(keystore, passwordFile);
-            Signer signer = new Signer(trust.setup());
-            err.println("accord sign: time-stamps and revocation data from " + signer.trustDescription());
-            byte[] signed = signer.sign(pdf, request(pdf, key, chosen), key);
-            Path target = SigningIo.output(in, out, "signed-" + party);
-            SigningIo.write(in, target, signed, force);
-            spec.commandLine().getOut().println(target);
-            spec.commandLine().getOut().flush();
+            return signer.sign(pdf, request(pdf, key, chosen), key);
         });
     }
 

@@ -1,6 +1,7 @@
 package org.accord.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.accord.pki.KeyEntry;
 import org.accord.pki.KeystoreException;
+import org.accord.sign.Signer;
 import org.accord.sign.SigningRefusedException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Reading what a signing command needs, and writing what it made. */
 final class SigningIo {
@@ -67,6 +70,30 @@ final class SigningIo {
         }
         String name = in.getFileName().toString().replaceFirst("(?i)\\.pdf$", "");
         return in.resolveSibling(name + "-" + suffix + ".pdf");
+    }
+
+    /** What a signing command does to the document with the signer. */
+    interface Work {
+        byte[] apply(Signer signer, byte[] pdf) throws IOException;
+    }
+
+    /**
+     * The shape every signing command shares: read the PDF, make the signer and say which trust services it uses,
+     * do the work, write the new revision beside the input (or to {@code out}) and print its path.
+     */
+    static int run(String command, CommandSpec spec, Path in, Path out, String suffix, boolean force, TrustOptions trust,
+                   Work work) {
+        PrintWriter err = spec.commandLine().getErr();
+        return Outcomes.run(command, err, () -> {
+            byte[] pdf = readPdf(in);
+            Signer signer = new Signer(trust.setup());
+            err.println(command + ": time-stamps and revocation data from " + signer.trustDescription());
+            byte[] result = work.apply(signer, pdf);
+            Path target = output(in, out, suffix);
+            write(in, target, result, force);
+            spec.commandLine().getOut().println(target);
+            spec.commandLine().getOut().flush();
+        });
     }
 
     /** Writes atomically; refuses to replace the input or (without force) an existing file. */
