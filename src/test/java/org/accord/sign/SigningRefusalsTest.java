@@ -134,10 +134,10 @@ class SigningRefusalsTest {
         p.setPermission(CertificationPermission.NO_CHANGE_PERMITTED);
         try {
             ToBeSigned tbs = service.getDataToSign(new InMemoryDocument(pdf), p);
-            Signature s = Signature.getInstance("SHA256withECDSA");
+            Signature s = Signature.getInstance(Signer.javaAlgorithm(seal.certificate()));
             s.initSign(seal.key());
             s.update(tbs.getBytes());
-            SignatureValue value = new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.ECDSA_SHA256, s.sign());
+            SignatureValue value = new SignatureValue(Signer.algorithm(seal.certificate()), s.sign());
             return DSSUtils.toByteArray(service.signDocument(new InMemoryDocument(pdf), p, value));
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
