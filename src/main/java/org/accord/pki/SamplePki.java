@@ -145,7 +145,8 @@ public final class SamplePki {
 
     private void keystore(Path file, PrivateKey key, X509Certificate... chain) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            // The JDK's PKCS#12 (AES-256, PBKDF2), whatever provider comes first: OpenSSL 3 reads it without -legacy.
+            KeyStore store = KeyStore.getInstance("PKCS12", "SunJSSE");
             store.load(null, null);
             store.setKeyEntry("key", key, PkiFiles.DEMO_PASSWORD.toCharArray(), (Certificate[]) chain);
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -111,7 +111,7 @@ class SignCommandTest {
     }
 
     @Test
-    void pki_init_writes_the_whole_sample_and_refuses_to_overwrite_it() throws IOException {
+    void pki_init_writes_the_whole_sample_and_refuses_to_overwrite_it() throws Exception {
         Path out = dir.resolve("pki");
         RenderCommandTest.Run run = RenderCommandTest.accord("pki", "init", "--out", out.toString(), "--base-url",
                 "http://127.0.0.1:7171/pki");
@@ -120,6 +120,11 @@ class SignCommandTest {
             assertTrue(Files.isRegularFile(out.resolve(name + ".p12")), name);
         }
         assertTrue(run.err().contains("DEMO ONLY"), run.err());
+        java.security.KeyStore jdk = java.security.KeyStore.getInstance("PKCS12", "SunJSSE");
+        try (java.io.InputStream in = Files.newInputStream(out.resolve("cica.p12"))) {
+            jdk.load(in, PkiFiles.DEMO_PASSWORD.toCharArray());
+        }
+        assertEquals(3, jdk.getCertificateChain("key").length, "a chain the JDK (and so OpenSSL 3) can read");
         RenderCommandTest.Run again = RenderCommandTest.accord("pki", "init", "--out", out.toString(), "--base-url",
                 "http://127.0.0.1:7171/pki");
         assertEquals(2, again.exit());
