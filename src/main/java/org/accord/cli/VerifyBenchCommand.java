@@ -20,7 +20,6 @@ import org.accord.sign.Appearance;
 import org.accord.sign.Level;
 import org.accord.sign.SignRequest;
 import org.accord.sign.Signer;
-import org.accord.sign.TrustSetup;
 import org.accord.verify.Limits;
 import org.accord.verify.TrustAnchor;
 import org.accord.verify.Verifier;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import org.accord.render.Renderer;
 import org.accord.verify.DocumentReport;
 import org.accord.verify.HumanReport;
 import org.accord.verify.Limits;
-import org.accord.verify.SignatureReport;
 import org.accord.verify.TrustAnchor;
 import org.accord.verify.TrustedLists;
 import org.accord.verify.Verification;
@@ -141,8 +139,6 @@ final class VerifyCommand implements Callable<Integer> {
     private static java.util.Optional<byte[]> read(Path file) {
         try {
             return java.util.Optional.of(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            return java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

@@ -57,7 +57,6 @@ public final class Signer {
     private static final String FONT = "liberation/LiberationSerif-Regular.ttf";
 
     private final PAdESService service;
-    private final CommonCertificateVerifier verifier;
     private final TrustSetup trust;
     private final Preflight preflight;
     private final CertificateChecks certificates;
@@ -74,7 +73,7 @@ public final class Signer {
         this.clock = clock;
         OnlineOCSPSource ocsp = new OnlineOCSPSource(trust.loader());
         OnlineCRLSource crl = new OnlineCRLSource(trust.loader());
-        this.verifier = new CommonCertificateVerifier();
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
         trust.anchors().forEach(a -> anchors.addCertificate(new CertificateToken(a)));
         verifier.setTrustedCertSources(anchors);

@@ -1,11 +1,11 @@
 package org.accord.sign;
 
-import org.accord.pki.LocalTrustDataLoader;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.accord.pki.LocalTrustDataLoader;
 import org.accord.pki.TrustServices;
 
 /**

@@ -1,6 +1,5 @@
 package org.accord.sign;
 
-import org.accord.pki.LocalTrustDataLoader;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -12,6 +11,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.util.List;
+import org.accord.pki.LocalTrustDataLoader;
 import org.accord.testing.TestPki;
 
 /** An independent DSS validation for tests: trust anchor = the test root, revocation from the test services. */

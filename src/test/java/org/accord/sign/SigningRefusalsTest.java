@@ -1,6 +1,5 @@
 package org.accord.sign;
 
-import org.accord.pki.LocalTrustDataLoader;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.List;
 import org.accord.pki.KeyEntry;
+import org.accord.pki.LocalTrustDataLoader;
 import org.accord.pki.PkiFiles;
 import org.accord.pki.SamplePki;
 import org.accord.testing.Fixtures;
