@@ -12,6 +12,7 @@ import org.accord.model.Agreement;
 import org.accord.model.Party;
 import org.accord.pki.KeyEntry;
 import org.accord.pki.LocalTrustDataLoader;
+import org.accord.pki.OfflineDataLoader;
 import org.accord.pki.PkiFiles;
 import org.accord.pki.TrustServices;
 import org.accord.render.Layout;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.accord.pki.LocalTrustDataLoader;
+import org.accord.pki.OfflineDataLoader;
 import org.accord.pki.TrustServices;
 import org.accord.render.Renderer;
 import org.accord.verify.DocumentReport;

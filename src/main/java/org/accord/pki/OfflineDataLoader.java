@@ -1,11 +1,11 @@
-package org.accord.cli;
+package org.accord.pki;
 
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import java.util.List;
 
 /** The network, when the user has not allowed it: every request fails at once, so validation never waits. */
-final class OfflineDataLoader implements DataLoader {
+public final class OfflineDataLoader implements DataLoader {
 
     private static final long serialVersionUID = 1L;
 

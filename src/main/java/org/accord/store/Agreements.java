@@ -1,0 +1,73 @@
+package org.accord.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Drafted agreements. A stored agreement never changes: a corrected draft is a new agreement. */
+public final class Agreements {
+
+    private final Database db;
+
+    public Agreements(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a draft and records who made it; returns the new agreement's id. */
+    public String create(String dataId, String titleEn, String titleRu, byte[] source, String actor) {
+        String id = UUID.randomUUID().toString();
+        String sha = Rows.sha256(source);
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO agreements (id, data_id, title_en, title_ru, source, "
+                    + "source_sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, dataId);
+                s.setString(3, titleEn);
+                s.setString(4, titleRu);
+                s.setBytes(5, source);
+                s.setString(6, sha);
+                s.setString(7, actor);
+                Rows.time(s, 8, Rows.now());
+                s.executeUpdate();
+            }
+            AuditTrail.append(c, actor, "agreement.created", "agreement:" + id, sha, dataId);
+            return id;
+        });
+    }
+
+    /** Every agreement, newest first, without its source. */
+    public List<StoredAgreement> list() {
+        return db.read(c -> {
+            List<StoredAgreement> all = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, data_id, title_en, title_ru, source_sha256, created_by, "
+                    + "created_at FROM agreements ORDER BY created_at DESC, id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(row(r, null));
+                }
+            }
+            return all;
+        });
+    }
+
+    /** The agreement with its source. */
+    public Optional<StoredAgreement> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM agreements WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(row(r, r.getBytes("source"))) : Optional.<StoredAgreement>empty();
+                }
+            }
+        });
+    }
+
+    private static StoredAgreement row(ResultSet r, byte[] source) throws SQLException {
+        return new StoredAgreement(r.getString("id"), r.getString("data_id"), r.getString("title_en"), r.getString("title_ru"),
+                r.getString("source_sha256"), r.getString("created_by"), Rows.time(r, "created_at"), source);
+    }
+}

@@ -1,0 +1,185 @@
+package org.accord.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every database Accord runs on must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class StoreContract {
+
+    /** A database with the schema applied and nothing in it from other tests. */
+    abstract Database database();
+
+    private String agreement(Database db) {
+        return new Agreements(db).create("cica-sco-rats-2017", "Protocol", "Протокол", "id: x\n".getBytes(StandardCharsets.UTF_8), "secretariat");
+    }
+
+    private List<StoredOriginal> issue(Database db, String agreementId) {
+        NewOriginal one = new NewOriginal(1, 2, "parallel", "cica", List.of(NewRevision.of("issued", pdf("rev0-1"))),
+                Map.of("cica", sha("token-a-" + agreementId), "sco-rats", sha("token-b-" + agreementId)));
+        NewOriginal two = new NewOriginal(2, 2, "parallel", "sco-rats", List.of(NewRevision.of("issued", pdf("rev0-2"))),
+                Map.of("cica", sha("token-c-" + agreementId), "sco-rats", sha("token-d-" + agreementId)));
+        return new Originals(db).issue(agreementId, List.of(one, two), Instant.now().plus(1, ChronoUnit.DAYS), "secretariat");
+    }
+
+    private static byte[] pdf(String marker) {
+        return ("%PDF-1.7 " + marker).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String sha(String s) {
+        return Rows.sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void an_agreement_keeps_its_source_byte_for_byte() {
+        Database db = database();
+        String id = agreement(db);
+        StoredAgreement found = new Agreements(db).find(id).orElseThrow();
+        assertArrayEquals("id: x\n".getBytes(StandardCharsets.UTF_8), found.source());
+        assertEquals("Протокол", found.titleRu());
+        assertTrue(new Agreements(db).list().stream().anyMatch(a -> a.id().equals(id)));
+    }
+
+    @Test
+    void issuing_twice_is_a_conflict_and_stores_nothing_more() {
+        Database db = database();
+        String id = agreement(db);
+        issue(db, id);
+        int events = new AuditTrail(db).chain().events().size();
+        assertThrows(ConflictException.class, () -> issue(db, id));
+        assertEquals(2, new Originals(db).ofAgreement(id).size());
+        assertEquals(events, new AuditTrail(db).chain().events().size());
+    }
+
+    @Test
+    void a_signing_link_is_used_once_with_the_revision_it_made() {
+        Database db = database();
+        String id = agreement(db);
+        StoredOriginal original = issue(db, id).get(0);
+        Invitations invitations = new Invitations(db);
+        Invitation link = invitations.byTokenHash(sha("token-a-" + id)).orElseThrow();
+        assertEquals("cica", link.partyId());
+        Originals originals = new Originals(db);
+        originals.append(original.id(), 0, new NewRevision("signed", "cica", "Signer", Instant.now(), "B-LT", pdf("rev1")),
+                link.id(), "link:cica", "original.signed");
+        assertEquals(Invitation.State.USED, invitations.byTokenHash(sha("token-a-" + id)).orElseThrow().state(Instant.now()));
+        assertThrows(ConflictException.class, () -> originals.append(original.id(), 1,
+                new NewRevision("signed", "cica", "Signer", Instant.now(), "B-LT", pdf("rev2")), link.id(), "link:cica", "original.signed"));
+        assertEquals(2, originals.revisions(original.id()).size(), "the refused revision was not stored");
+        assertArrayEquals(pdf("rev1"), originals.bytes(original.id(), 1).orElseThrow());
+        assertEquals(1, originals.withHash(Rows.sha256(pdf("rev1"))).size());
+    }
+
+    @Test
+    void two_writers_of_the_same_revision_number_cannot_both_commit() throws Exception {
+        Database db = database();
+        StoredOriginal original = issue(db, agreement(db)).get(1);
+        Originals originals = new Originals(db);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Revision>> results = new ArrayList<>();
+            for (String party : List.of("cica", "sco-rats")) {
+                Callable<Revision> write = () -> {
+                    start.await();
+                    return originals.append(original.id(), 0, new NewRevision("signed", party, party, Instant.now(), "B-T",
+                            pdf("by " + party)), null, "link:" + party, "original.signed");
+                };
+                results.add(pool.submit(write));
+            }
+            start.countDown();
+            int won = 0;
+            int conflicts = 0;
+            for (Future<Revision> f : results) {
+                try {
+                    f.get();
+                    won++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof ConflictException, e.getCause().toString());
+                    conflicts++;
+                }
+            }
+            assertEquals(1, won);
+            assertEquals(1, conflicts);
+            assertEquals(2, originals.revisions(original.id()).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_audit_chain_holds_and_shows_an_edited_event() throws Exception {
+        Database db = database();
+        issue(db, agreement(db));
+        AuditTrail trail = new AuditTrail(db);
+        AuditTrail.Chain chain = trail.chain();
+        assertTrue(chain.firstBreak().isEmpty(), chain.firstBreak().toString());
+        assertTrue(chain.events().size() >= 7, "agreement, 2 originals, 4 invitations: " + chain.events().size());
+        long victim = chain.events().get(chain.events().size() - 3).seq();
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE audit_events SET actor = 'someone else' WHERE seq = ?")) {
+                s.setLong(1, victim);
+                return s.executeUpdate();
+            }
+        });
+        assertEquals("event " + victim + " was changed after it was recorded", trail.chain().firstBreak().orElseThrow());
+    }
+
+    @Test
+    void altered_revision_bytes_are_refused_when_read() {
+        Database db = database();
+        StoredOriginal original = issue(db, agreement(db)).get(0);
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE revisions SET bytes = ? WHERE original_id = ?")) {
+                s.setBytes(1, pdf("forged"));
+                s.setString(2, original.id());
+                return s.executeUpdate();
+            }
+        });
+        StoreException e = assertThrows(StoreException.class, () -> new Originals(db).bytes(original.id(), 0));
+        assertTrue(e.getMessage().contains("does not match its recorded SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void a_password_unlocks_only_its_user() {
+        Database db = database();
+        Users users = new Users(db);
+        String name = "secretariat-" + System.nanoTime();
+        assertTrue(users.addIfAbsent(name, User.Role.SECRETARIAT, "accord-demo".toCharArray(), "setup"));
+        assertFalse(users.addIfAbsent(name, User.Role.ARCHIVIST, "other".toCharArray(), "setup"));
+        assertEquals(User.Role.SECRETARIAT, users.authenticate(name, "accord-demo".toCharArray()).orElseThrow().role());
+        assertTrue(users.authenticate(name, "accord-demo ".toCharArray()).isEmpty());
+        assertTrue(users.authenticate("nobody", "accord-demo".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void wrong_passwords_revoke_a_link_at_the_limit() {
+        Database db = database();
+        String id = agreement(db);
+        issue(db, id);
+        Invitations invitations = new Invitations(db);
+        Invitation link = invitations.byTokenHash(sha("token-b-" + id)).orElseThrow();
+        assertEquals(1, invitations.recordFailure(link.id(), 3, "link"));
+        assertEquals(2, invitations.recordFailure(link.id(), 3, "link"));
+        assertEquals(Invitation.State.OPEN, invitations.byTokenHash(sha("token-b-" + id)).orElseThrow().state(Instant.now()));
+        assertEquals(3, invitations.recordFailure(link.id(), 3, "link"));
+        assertEquals(Invitation.State.REVOKED, invitations.byTokenHash(sha("token-b-" + id)).orElseThrow().state(Instant.now()));
+    }
+
+}
