@@ -10,6 +10,6 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(AccordCommand.commandLine().execute(args));
+        System.exit(AccordCommand.commandLine().addSubcommand("serve", new ServeCommand()).execute(args));
     }
 }

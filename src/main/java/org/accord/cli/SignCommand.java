@@ -2,12 +2,9 @@ package org.accord.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.accord.model.Text;
 import org.accord.pki.KeyEntry;
-import org.accord.render.OriginalMetadata;
-import org.accord.sign.Appearance;
 import org.accord.sign.Level;
-import org.accord.sign.SignRequest;
+import org.accord.workflow.Requests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,27 +56,7 @@ final class SignCommand implements Callable<Integer> {
         return SigningIo.run("accord sign", spec, in, out, "signed-" + party, force, trust, (signer, pdf) -> {
             Level chosen = Level.of(level);
             KeyEntry key = SigningIo.key(keystore, passwordFile);
-            return signer.sign(pdf, request(pdf, key, chosen), key);
+            return signer.sign(pdf, Requests.forParty(pdf, party, chosen, place, key.certificate()), key);
         });
-    }
-
-    /** The request, worded from the original's own metadata; from the certificate for any other PDF. */
-    private SignRequest request(byte[] pdf, KeyEntry key, Level chosen) {
-        return OriginalMetadata.read(pdf).flatMap(m -> m.signatory(party))
-                .map(s -> new SignRequest(party, chosen, place, new Appearance(s.name(), s.function(), s.shortName()), s.heading()))
-                .orElseGet(() -> {
-                    String cn = commonName(key);
-                    return new SignRequest(party, chosen, place, new Appearance(new Text(cn, cn), null, new Text(party, party)), null);
-                });
-    }
-
-    private static String commonName(KeyEntry key) {
-        String dn = key.certificate().getSubjectX500Principal().getName();
-        for (String part : dn.split(",")) {
-            if (part.startsWith("CN=")) {
-                return part.substring(3);
-            }
-        }
-        return dn;
     }
 }

@@ -58,11 +58,11 @@ public record KeyEntry(PrivateKey key, List<X509Certificate> chain) {
             throw new KeystoreException("keystore " + name + " holds no private key");
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw new KeystoreException("wrong password for keystore " + name, e);
+                throw new KeystoreException("wrong password for keystore " + name, e, true);
             }
             throw new KeystoreException("keystore " + name + " is not a readable PKCS#12 file: " + e.getMessage(), e);
         } catch (UnrecoverableKeyException e) {
-            throw new KeystoreException("wrong password for keystore " + name, e);
+            throw new KeystoreException("wrong password for keystore " + name, e, true);
         } catch (GeneralSecurityException e) {
             throw new KeystoreException("keystore " + name + " cannot be used: " + e.getMessage(), e);
         }

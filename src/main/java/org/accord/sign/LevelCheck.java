@@ -56,6 +56,37 @@ final class LevelCheck {
         }
     }
 
+    /**
+     * The genTime of the signature time-stamp of the signature in {@code field} (the first CAdES signature when
+     * null), and the signer's certificate; the time-stamp is empty at B-B.
+     */
+    static Signed signed(byte[] pdf, String field) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature sig = find(doc, doc.getSignatureDictionaries(), field);
+            if (sig == null) {
+                throw new SigningRefusedException("no signature in field " + field);
+            }
+            CMSSignedData cms = new CMSSignedData(sig.getContents(pdf));
+            SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+            java.security.cert.X509Certificate certificate = null;
+            for (var holder : cms.getCertificates().getMatches(info.getSID())) {
+                certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                        .getCertificate((org.bouncycastle.cert.X509CertificateHolder) holder);
+            }
+            java.time.Instant time = null;
+            var attributes = info.getUnsignedAttributes();
+            var attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            if (attribute != null) {
+                var token = new org.bouncycastle.tsp.TimeStampToken(new CMSSignedData(
+                        attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+                time = token.getTimeStampInfo().getGenTime().toInstant();
+            }
+            return new Signed(certificate, time);
+        } catch (IOException | CMSException | java.security.cert.CertificateException | org.bouncycastle.tsp.TSPException e) {
+            throw new SigningRefusedException("the signature in " + field + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** How many document time-stamps the PDF carries. */
     static int documentTimestamps(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

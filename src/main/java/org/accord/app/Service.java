@@ -1,0 +1,146 @@
+package org.accord.app;
+
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.accord.pki.LocalTrustDataLoader;
+import org.accord.pki.OfflineDataLoader;
+import org.accord.pki.PkiFiles;
+import org.accord.pki.TrustServices;
+import org.accord.render.Renderer;
+import org.accord.sign.Signer;
+import org.accord.sign.TrustSetup;
+import org.accord.store.Database;
+import org.accord.store.User;
+import org.accord.verify.Limits;
+import org.accord.verify.TrustAnchor;
+import org.accord.verify.Verifier;
+import org.accord.web.WebApp;
+import org.accord.workflow.Keys;
+import org.accord.workflow.Workflow;
+
+/** The running service: its database, its one renderer, signer and verifier, and the web application over them. */
+public final class Service implements AutoCloseable {
+
+    /** The password of the demo users and of the sample keys; printed at start as demo-only. */
+    public static final String DEMO_PASSWORD = PkiFiles.DEMO_PASSWORD;
+
+    private final Database db;
+    private final Javalin app;
+    private final Config config;
+
+    private Service(Database db, Javalin app, Config config) {
+        this.db = db;
+        this.app = app;
+        this.config = config;
+    }
+
+    /** Opens the database, wires everything and starts listening; {@code out} gets the start-up lines. */
+    public static Service start(Config config, PrintStream out) throws IOException {
+        if (config.server().port() == 0) {
+            config = withPort(config, freePort());
+        }
+        Files.createDirectories(config.server().dataDir());
+        Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.db().pool());
+        try {
+            boolean samplePki = config.trust().tsaUrl().isEmpty();
+            TrustServices services = samplePki || config.trust().roots().isEmpty()
+                    ? TrustServices.load(config.trust().pkiDir(), Clock.systemUTC()) : null;
+            TrustSetup trust = samplePki ? TrustSetup.local(services, services.baseUrl())
+                    : TrustSetup.online(config.trust().tsaUrl(), anchors(config, services));
+            Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
+                    new Keys(config.signing().keysDir(), config.signing().sealKeystore()), config.signing().level(),
+                    config.signing().linkLifetime(), config.signing().maxPasswordFailures(), Clock.systemUTC()));
+            if (config.demoUsers()) {
+                wf.users().addIfAbsent("secretariat", User.Role.SECRETARIAT, DEMO_PASSWORD.toCharArray(), "accord serve");
+                wf.users().addIfAbsent("archivist", User.Role.ARCHIVIST, DEMO_PASSWORD.toCharArray(), "accord serve");
+            }
+            WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(), samplePki);
+            Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
+            app.start(config.server().host(), config.server().port());
+            Service service = new Service(db, app, config);
+            out.println("Accord is running at " + service.url() + "/  (API: " + service.url() + "/docs, health: "
+                    + service.url() + "/health)");
+            out.println("  database: " + db.product() + (config.db().url().startsWith("jdbc:h2:") ? " in "
+                    + config.server().dataDir().toAbsolutePath() : ""));
+            out.println("  time-stamps: " + trust.description());
+            if (config.demoUsers()) {
+                out.println("  DEMO ONLY: users 'secretariat' and 'archivist', password '" + DEMO_PASSWORD
+                        + "'; sample keys from " + config.signing().keysDir() + " (set demo.users=false in production)");
+            }
+            return service;
+        } catch (RuntimeException | IOException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Port 0 means any free port; it is chosen before wiring, because signing links must carry the real one. */
+    private static Config withPort(Config c, int port) {
+        Config.Server s = c.server();
+        String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
+        return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir()), c.db(), c.trust(),
+                c.signing(), c.demoUsers());
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<X509Certificate> anchors(Config config, TrustServices services) throws IOException {
+        if (config.trust().roots().isEmpty()) {
+            return List.of(services.rootCertificate());
+        }
+        List<X509Certificate> roots = new ArrayList<>();
+        for (Path p : config.trust().roots()) {
+            try (InputStream in = Files.newInputStream(p)) {
+                roots.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            } catch (CertificateException e) {
+                throw new Config.ConfigException("trust.roots: " + p + " is not an X.509 certificate");
+            }
+        }
+        return roots;
+    }
+
+    private static Verifier verifier(Config config, TrustServices services) throws IOException {
+        Limits limits = new Limits(config.server().maxUploadBytes(), Limits.DEFAULT.maxPages(), Limits.DEFAULT.maxObjects(),
+                Limits.DEFAULT.timeout());
+        if (config.trust().roots().isEmpty()) {
+            TrustAnchor demo = new TrustAnchor(services.rootCertificate(), "Accord demo root", true);
+            return new Verifier(List.of(demo), new LocalTrustDataLoader(services, services.baseUrl(), new OfflineDataLoader()), limits);
+        }
+        List<TrustAnchor> anchors = new ArrayList<>();
+        for (X509Certificate root : anchors(config, services)) {
+            anchors.add(new TrustAnchor(root, root.getSubjectX500Principal().getName(), false));
+        }
+        return new Verifier(anchors, new CommonsDataLoader(), limits);
+    }
+
+    /** The port it listens on (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Where to open it. */
+    public String url() {
+        return config.server().publicUrl();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        db.close();
+    }
+}

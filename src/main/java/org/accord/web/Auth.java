@@ -1,0 +1,108 @@
+package org.accord.web;
+
+import io.javalin.http.Context;
+import io.javalin.security.BasicAuthCredentials;
+import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.accord.store.User;
+import org.accord.store.Users;
+
+/**
+ * Authentication of secretariat and archivist calls by HTTP Basic. Argon2id takes tens of milliseconds by
+ * design, so a verified credential is remembered for a minute under a keyed hash (never the password itself).
+ */
+final class Auth {
+
+    static final String USER = "accord.user";
+    private static final Duration REMEMBER = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED = 1000;
+
+    private final Users users;
+    private final Clock clock;
+    private final byte[] key = new byte[32];
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(User user, Instant until) {
+    }
+
+    Auth(Users users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+        new SecureRandom().nextBytes(key);
+    }
+
+    /** Before a matched route: routes with roles need a user holding one of them. */
+    void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        User user = user(ctx).orElseThrow(() -> Problems.fromStatus(401, null));
+        if (!roles.contains(Role.of(user.role()))) {
+            throw new Problem(403, "forbidden", "Forbidden", "the " + user.role().name().toLowerCase()
+                    + " may not do this");
+        }
+        ctx.attribute(USER, user);
+    }
+
+    /** The user who made the request. */
+    static User current(Context ctx) {
+        return ctx.attribute(USER);
+    }
+
+    private Optional<User> user(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        BasicAuthCredentials credentials;
+        try {
+            credentials = ctx.basicAuthCredentials();
+        } catch (RuntimeException e) {
+            throw Problem.badRequest("the Authorization header is not valid Basic credentials");
+        }
+        if (credentials == null || credentials.getUsername().length() > 64 || credentials.getPassword().length() > 256) {
+            return Optional.empty();
+        }
+        String id = keyed(credentials.getUsername() + '\0' + credentials.getPassword());
+        Instant now = clock.instant();
+        Remembered r = remembered.get(id);
+        if (r != null && r.until().isAfter(now)) {
+            return Optional.of(r.user());
+        }
+        char[] password = credentials.getPassword().toCharArray();
+        Optional<User> user;
+        try {
+            user = users.authenticate(credentials.getUsername(), password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        user.ifPresent(u -> {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(id, new Remembered(u, now.plus(REMEMBER)));
+        });
+        return user;
+    }
+
+    private String keyed(String secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,102 @@
+package org.accord.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.accord.model.InvalidAgreementException;
+import org.accord.pki.KeystoreException;
+import org.accord.render.RenderException;
+import org.accord.sign.SigningRefusedException;
+import org.accord.sign.TrustServiceException;
+import org.accord.store.ConflictException;
+import org.accord.verify.UnusableInputException;
+import org.accord.workflow.WorkflowException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where exceptions become responses: RFC 9457 problem+json, never a stack trace. */
+final class Problems {
+
+    static final String TYPE_BASE = "https://accord.invalid/problems/";
+    static final String CONTENT_TYPE = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(Problem.class, (e, ctx) -> write(ctx, e));
+        routes.exception(WorkflowException.class, (e, ctx) -> write(ctx, switch (e.kind()) {
+            case NOT_FOUND -> new Problem(404, "not-found", "Not found", e.getMessage());
+            case GONE -> new Problem(410, "link-gone", "Signing link no longer usable", e.getMessage());
+            case CONFLICT -> new Problem(409, "conflict", "Conflict", e.getMessage());
+            case FORBIDDEN -> new Problem(403, "wrong-password", "Wrong password", e.getMessage());
+            case INVALID -> new Problem(422, "invalid", "Unusable input", e.getMessage());
+        }));
+        routes.exception(InvalidAgreementException.class, (e, ctx) -> write(ctx, new Problem(422, "invalid-agreement",
+                "The agreement is not valid", e.problems().size() + " problem(s); see problems",
+                Map.of("problems", e.problems()), e)));
+        routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx,
+                new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
+        routes.exception(KeystoreException.class, (e, ctx) -> write(ctx, e.wrongPassword()
+                ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
+                : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
+        routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx,
+                new Problem(422, "unusable-document", "Unusable document", e.getMessage())));
+        routes.exception(ConflictException.class, (e, ctx) -> write(ctx,
+                new Problem(409, "conflict", "Conflict", e.getMessage())));
+        routes.exception(TrustServiceException.class, (e, ctx) -> {
+            LOG.warn("trust service failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
+        });
+        routes.exception(RenderException.class, (e, ctx) -> write(ctx, incident(ctx, e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> write(ctx, incident(ctx, e)));
+        for (int status : new int[] {404, 405, 413, 415}) {
+            routes.error(status, ctx -> {
+                if (!String.valueOf(ctx.res().getContentType()).startsWith(CONTENT_TYPE)) {
+                    write(ctx, fromStatus(status, null));
+                }
+            });
+        }
+    }
+
+    /** A failure of ours: logged with an incident id, answered with that id and nothing of the cause. */
+    private static Problem incident(Context ctx, Exception e) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("incident {} on {} {}", id, ctx.method(), ctx.path(), e);
+        return new Problem(500, "internal", "Internal error", "the service failed; incident " + id + " is logged",
+                Map.of("incident", id), e);
+    }
+
+    static Problem fromStatus(int status, String message) {
+        return switch (status) {
+            case 400 -> Problem.badRequest(message == null ? "the request cannot be read" : message);
+            case 401 -> new Problem(401, "unauthorized", "Authentication required", "log in as the secretariat or the archivist");
+            case 403 -> new Problem(403, "forbidden", "Forbidden", message == null ? "not allowed" : message);
+            case 404 -> Problem.notFound("no such resource");
+            case 405 -> new Problem(405, "method-not-allowed", "Method not allowed", "this resource does not accept that method");
+            case 413 -> new Problem(413, "too-large", "Request too large", message == null ? "the request is larger than allowed" : message);
+            case 415 -> new Problem(415, "unsupported-media-type", "Unsupported media type",
+                    message == null ? "this resource does not accept that content type" : message);
+            default -> new Problem(status, "http-" + status, "HTTP " + status, message == null ? "" : message);
+        };
+    }
+
+    static void write(Context ctx, Problem p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + p.slug());
+        body.put("title", p.title());
+        body.put("status", p.status());
+        body.put("detail", p.getMessage());
+        body.put("instance", ctx.path());
+        body.putAll(p.extensions());
+        ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(body));
+        if (p.status() == 401) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Accord\", charset=\"UTF-8\"");
+        }
+    }
+}

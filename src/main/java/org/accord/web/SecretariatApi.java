@@ -1,0 +1,119 @@
+package org.accord.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.accord.model.Language;
+import org.accord.render.Layout;
+import org.accord.sign.Level;
+import org.accord.store.StoredAgreement;
+import org.accord.workflow.Issuing;
+import org.accord.workflow.Workflow;
+
+/** Drafting agreements, previewing them, issuing originals and following their status. */
+final class SecretariatApi {
+
+    private static final Set<Role> SECRETARIAT = Set.of(Role.SECRETARIAT);
+    private static final Set<Role> STAFF = Set.of(Role.SECRETARIAT, Role.ARCHIVIST);
+
+    private final Workflow wf;
+    private final String publicUrl;
+
+    SecretariatApi(Workflow wf, String publicUrl) {
+        this.wf = wf;
+        this.publicUrl = publicUrl;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/agreements", this::create),
+                Route.as(STAFF, HandlerType.GET, "/api/agreements", ctx -> ctx.json(Map.of("agreements",
+                        wf.drafting().list().stream().map(Views::agreement).toList()))),
+                Route.as(STAFF, HandlerType.GET, "/api/agreements/{id}", this::agreement),
+                Route.as(SECRETARIAT, HandlerType.GET, "/api/agreements/{id}/preview", this::preview),
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/agreements/{id}/originals", this::issue),
+                Route.as(STAFF, HandlerType.GET, "/api/originals/{id}", ctx -> ctx.json(Views.status(
+                        wf.status().of(ctx.pathParam("id"))))),
+                Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/pdf", ctx -> Pdfs.send(ctx,
+                        wf.status().latestPdf(ctx.pathParam("id")), "original-" + ctx.pathParam("id") + ".pdf")),
+                Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/revisions/{n}/pdf", this::revision),
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/links/{party}", this::newLink));
+    }
+
+    private void create(Context ctx) {
+        String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/yaml") && !type.startsWith("application/x-yaml") && !type.startsWith("text/yaml")
+                && !type.startsWith("application/json")) {
+            throw Problems.fromStatus(415, "send the agreement as application/yaml or application/json");
+        }
+        String id = wf.drafting().create(ctx.bodyAsBytes(), Auth.current(ctx).username());
+        ctx.status(201).header("Location", "/api/agreements/" + id).json(Map.of("id", id));
+    }
+
+    private void agreement(Context ctx) {
+        StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
+        ctx.json(Views.agreement(a, wf.drafting().model(a), wf.status().originalsOf(a.id())));
+    }
+
+    private void preview(Context ctx) {
+        Layout layout = parse(() -> Layout.of(ctx.queryParamAsClass("layout", String.class).getOrDefault("parallel")));
+        Language lang = parse(() -> Language.valueOf(ctx.queryParamAsClass("lang", String.class).getOrDefault("en")
+                .toUpperCase(java.util.Locale.ROOT)));
+        Pdfs.send(ctx, wf.drafting().preview(ctx.pathParam("id"), layout, lang), "preview-" + layout.code() + ".pdf");
+    }
+
+    private void issue(Context ctx) {
+        JsonNode body = Json.read(ctx.bodyAsBytes());
+        Layout layout = parse(() -> Layout.of(body.path("layout").asText("parallel")));
+        char[] seal = null;
+        Level level = Level.B_LT;
+        if (body.path("certify").asBoolean(false)) {
+            if (!body.path("sealPassword").isTextual()) {
+                throw Problem.badRequest("certify needs sealPassword, the password of the secretariat's seal");
+            }
+            seal = body.path("sealPassword").asText().toCharArray();
+            level = parse(() -> Level.of(body.path("sealLevel").asText("B-LT")));
+        }
+        List<Issuing.Issued> issued;
+        try {
+            issued = wf.issuing().issue(ctx.pathParam("id"), layout, seal, level, Auth.current(ctx).username());
+        } finally {
+            if (seal != null) {
+                java.util.Arrays.fill(seal, '\0');
+            }
+        }
+        ctx.status(201).json(Map.of("originals", issued.stream().map(i -> {
+            Map<String, String> links = new LinkedHashMap<>();
+            i.tokens().forEach((party, token) -> links.put(party, signingUrl(token)));
+            return Views.ordered("id", i.original().id(), "number", i.original().number(), "custodian", i.original().custodian(),
+                    "href", "/api/originals/" + i.original().id(), "signingLinks", links);
+        }).toList()));
+    }
+
+    private void revision(Context ctx) {
+        int n = parse(() -> Integer.parseInt(ctx.pathParam("n")));
+        Pdfs.send(ctx, wf.status().revisionPdf(ctx.pathParam("id"), n), "original-" + ctx.pathParam("id") + "-revision-" + n + ".pdf");
+    }
+
+    private void newLink(Context ctx) {
+        String token = wf.issuing().newLink(ctx.pathParam("id"), ctx.pathParam("party"), Auth.current(ctx).username());
+        ctx.status(201).json(Map.of("party", ctx.pathParam("party"), "signingLink", signingUrl(token)));
+    }
+
+    private String signingUrl(String token) {
+        return publicUrl + "/sign/" + token;
+    }
+
+    /** A parameter parsed, or 400 naming what was wrong. */
+    static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+    }
+}

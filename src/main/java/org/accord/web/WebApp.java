@@ -1,0 +1,95 @@
+package org.accord.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.accord.pki.TrustServices;
+import org.accord.workflow.Workflow;
+
+/** The Javalin application: every route of the service, behind one error mapper and one set of security headers. */
+public final class WebApp {
+
+    /** What the web layer needs to know of the configuration. */
+    public record Settings(String publicUrl, long maxUploadBytes, boolean demo) {
+
+        public Settings {
+            Objects.requireNonNull(publicUrl, "publicUrl cannot be null");
+            publicUrl = publicUrl.replaceAll("/+$", "");
+        }
+
+        boolean tls() {
+            return publicUrl.startsWith("https://");
+        }
+    }
+
+    private WebApp() {
+    }
+
+    /**
+     * The application, not yet started. {@code trustServices} (may be null) are served under {@code /pki} for tools
+     * that fetch the sample PKI's CRLs, OCSP answers and time-stamps over HTTP.
+     */
+    public static Javalin create(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
+        List<Route> routes = routes(wf, settings, trustServices, healthy);
+        Auth auth = new Auth(wf.users(), Clock.systemUTC());
+        SecurityHeaders headers = new SecurityHeaders(settings.tls());
+        long max = settings.maxUploadBytes();
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = max;
+            cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.staticFiles.enableWebjars();
+            cfg.routes.before(headers::apply);
+            cfg.routes.before(ctx -> bound(ctx, max));
+            cfg.routes.beforeMatched(auth::check);
+            for (Route r : routes) {
+                cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(new Role[0]));
+            }
+            Problems.register(cfg.routes);
+        });
+    }
+
+    /** Every route, in one list: what is registered is what the OpenAPI document is checked against. */
+    static List<Route> routes(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.open(HandlerType.GET, "/health", ctx -> health(ctx, healthy)));
+        routes.addAll(Docs.routes(settings.publicUrl()));
+        routes.addAll(new SecretariatApi(wf, settings.publicUrl()).routes());
+        routes.addAll(new SigningApi(wf, settings.maxUploadBytes()).routes());
+        routes.addAll(new ArchiveApi(wf, settings.maxUploadBytes()).routes());
+        if (trustServices != null) {
+            routes.add(Route.open(HandlerType.GET, "/pki/<path>", ctx -> pki(ctx, trustServices)));
+            routes.add(Route.open(HandlerType.POST, "/pki/<path>", ctx -> pki(ctx, trustServices)));
+        }
+        return routes;
+    }
+
+    private static void health(Context ctx, BooleanSupplier healthy) {
+        boolean up = healthy.getAsBoolean();
+        ctx.status(up ? 200 : 503).json(Views.ordered("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+    }
+
+    private static void pki(Context ctx, TrustServices services) {
+        TrustServices.Response r = services.handle(ctx.method().name(), "/" + ctx.pathParam("path"), ctx.bodyAsBytes());
+        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    }
+
+    /** Refuses a body larger than allowed before anything reads it. */
+    private static void bound(Context ctx, long max) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > max) {
+            throw Problems.fromStatus(413, "the request is " + length + " bytes; at most " + max + " are accepted");
+        }
+    }
+}

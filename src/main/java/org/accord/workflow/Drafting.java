@@ -1,0 +1,53 @@
+package org.accord.workflow;
+
+import java.util.List;
+import org.accord.model.Agreement;
+import org.accord.model.AgreementReader;
+import org.accord.model.Language;
+import org.accord.render.Layout;
+import org.accord.render.RenderedPdf;
+import org.accord.render.Renderer;
+import org.accord.store.Agreements;
+import org.accord.store.StoredAgreement;
+
+/** The secretariat's drafts: stored as uploaded once they pass the parity check, previewed in any layout. */
+public final class Drafting {
+
+    private final Agreements agreements;
+    private final Renderer renderer;
+    private final AgreementReader reader = new AgreementReader();
+
+    public Drafting(Agreements agreements, Renderer renderer) {
+        this.agreements = agreements;
+        this.renderer = renderer;
+    }
+
+    /** Checks and stores an agreement (YAML, or JSON, which is YAML too); its new id. */
+    public String create(byte[] source, String actor) {
+        Agreement agreement = reader.read(source);
+        return agreements.create(agreement.id(), agreement.title().en(), agreement.title().ru(), source, actor);
+    }
+
+    public List<StoredAgreement> list() {
+        return agreements.list();
+    }
+
+    /** The stored agreement, or NOT_FOUND. */
+    public StoredAgreement get(String id) {
+        return agreements.find(id).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
+                "there is no agreement " + id));
+    }
+
+    /** The agreement's text as records, read again from its stored source. */
+    public Agreement model(StoredAgreement stored) {
+        return reader.read(stored.source());
+    }
+
+    /** Original 1 in {@code layout}, as a PDF to read before issuing ({@code language} picks the file of separate). */
+    public byte[] preview(String id, Layout layout, Language language) {
+        List<RenderedPdf> pdfs = renderer.render(model(get(id)), layout);
+        return pdfs.stream().filter(p -> p.original() == 1)
+                .filter(p -> layout != Layout.SEPARATE || p.languages().equals(List.of(language)))
+                .findFirst().orElseThrow().bytes();
+    }
+}

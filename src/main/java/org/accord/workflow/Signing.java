@@ -1,0 +1,232 @@
+package org.accord.workflow;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.accord.model.Agreement;
+import org.accord.model.Party;
+import org.accord.pki.KeyEntry;
+import org.accord.sign.Level;
+import org.accord.sign.Prepared;
+import org.accord.sign.SignRequest;
+import org.accord.sign.Signed;
+import org.accord.sign.Signer;
+import org.accord.store.ConflictException;
+import org.accord.store.Invitation;
+import org.accord.store.Invitations;
+import org.accord.store.NewRevision;
+import org.accord.store.Originals;
+import org.accord.store.Revision;
+import org.accord.store.StoredAgreement;
+import org.accord.store.StoredOriginal;
+
+/**
+ * A signatory's journey through a link: the token names one party of one original, and every signature made
+ * through it goes into that party's field as the next revision. The party always comes from the token.
+ */
+public final class Signing {
+
+    /** How long a prepared two-step signature waits for its signature value. */
+    static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+    private static final int ATTEMPTS = 3;
+
+    private final Drafting drafting;
+    private final Originals originals;
+    private final Invitations invitations;
+    private final Signer signer;
+    private final Keys keys;
+    private final Locks locks;
+    private final Level level;
+    private final int maxFailures;
+    private final Clock clock;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    Signing(Drafting drafting, Originals originals, Invitations invitations, Signer signer, Keys keys, Locks locks, Level level,
+            int maxFailures, Clock clock) {
+        this.drafting = drafting;
+        this.originals = originals;
+        this.invitations = invitations;
+        this.signer = signer;
+        this.keys = keys;
+        this.locks = locks;
+        this.level = level;
+        this.maxFailures = maxFailures;
+        this.clock = clock;
+    }
+
+    /** What a link opens: the invitation, the original, the agreement and the party it is for. */
+    public record Link(Invitation invitation, StoredOriginal original, StoredAgreement agreement, Agreement model, Party party) {
+    }
+
+    /** A two-step signature waiting for its value: the base revision it was prepared on, and until when. */
+    private record Pending(Prepared prepared, int base, Instant expires) {
+    }
+
+    /** The bytes the signer's device must sign and the JCA algorithm to sign them with. */
+    public record DataToSign(byte[] data, String algorithm, Instant expires) {
+    }
+
+    /** The link for {@code token}, to sign with: NOT_FOUND when unknown, GONE when used, revoked or expired. */
+    public Link open(String token) {
+        return link(token, false);
+    }
+
+    /** The link for {@code token}, to read with: a used link still shows (and downloads) what was signed. */
+    public Link view(String token) {
+        return link(token, true);
+    }
+
+    private Link link(String token, boolean readOnly) {
+        if (!Tokens.wellFormed(token)) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "there is no such signing link");
+        }
+        Invitation inv = invitations.byTokenHash(Tokens.sha256(token)).orElseThrow(() -> new WorkflowException(
+                WorkflowException.Kind.NOT_FOUND, "there is no such signing link"));
+        Invitation.State state = inv.state(clock.instant());
+        switch (readOnly && state == Invitation.State.USED ? Invitation.State.OPEN : state) {
+            case USED -> throw new WorkflowException(WorkflowException.Kind.GONE, "this signing link was used on "
+                    + inv.usedAt() + "; the signed original can be downloaded from the secretariat");
+            case REVOKED -> throw new WorkflowException(WorkflowException.Kind.GONE,
+                    "this signing link was withdrawn; ask the secretariat for a new one");
+            case EXPIRED -> throw new WorkflowException(WorkflowException.Kind.GONE, "this signing link expired on "
+                    + inv.expiresAt() + "; ask the secretariat for a new one");
+            default -> {
+            }
+        }
+        StoredOriginal original = originals.find(inv.originalId()).orElseThrow();
+        StoredAgreement agreement = drafting.get(original.agreementId());
+        Agreement model = drafting.model(agreement);
+        Party party = model.parties().stream().filter(p -> p.id().equals(inv.partyId())).findFirst().orElseThrow();
+        return new Link(inv, original, agreement, model, party);
+    }
+
+    /** The latest revision's bytes of the link's original (what the signatory reads and signs). */
+    public byte[] latestPdf(Link link) {
+        Revision latest = latest(link.original().id());
+        return originals.bytes(latest.originalId(), latest.number()).orElseThrow();
+    }
+
+    /** Signs with the party's key held by the server, unlocked by {@code password}. */
+    public Revision withHeldKey(String token, String place, char[] password) {
+        Link link = open(token);
+        KeyEntry key = unlockCounting(link, () -> keys.party(link.party().id(), password));
+        return commit(link, pdf -> signer.sign(pdf, request(link, pdf, place, key.certificate()), key));
+    }
+
+    /** Signs with the signatory's own PKCS#12, used for this signature only and never stored. */
+    public Revision withKeystore(String token, String place, byte[] p12, char[] password) {
+        Link link = open(token);
+        KeyEntry key = unlockCounting(link, () -> Keys.unlock(p12, password));
+        return commit(link, pdf -> signer.sign(pdf, request(link, pdf, place, key.certificate()), key));
+    }
+
+    /** Two-step signing, step one: the data the signatory's device signs with the key matching {@code chain}. */
+    public DataToSign dataToSign(String token, String place, List<X509Certificate> chain) {
+        Link link = open(token);
+        if (chain.isEmpty()) {
+            throw new WorkflowException(WorkflowException.Kind.INVALID, "the certificate chain is empty");
+        }
+        Revision base = latest(link.original().id());
+        refuseIfSigned(link);
+        byte[] pdf = originals.bytes(base.originalId(), base.number()).orElseThrow();
+        Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain);
+        Instant expires = clock.instant().plus(PENDING_LIFETIME);
+        pending.values().removeIf(p -> p.expires().isBefore(clock.instant()));
+        pending.put(link.invitation().id(), new Pending(prepared, base.number(), expires));
+        return new DataToSign(prepared.dataToSign(), prepared.javaAlgorithm(), expires);
+    }
+
+    /** Two-step signing, step two: the signature value for the data of step one. */
+    public Revision complete(String token, byte[] signatureValue) {
+        Link link = open(token);
+        Pending p = pending.remove(link.invitation().id());
+        if (p == null || p.expires().isBefore(clock.instant())) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT,
+                    "no signature is being prepared for this link (or it expired); request the data to sign again");
+        }
+        return locks.with(link.original().id(), () -> {
+            Revision latest = latest(link.original().id());
+            if (latest.number() != p.base()) {
+                throw new WorkflowException(WorkflowException.Kind.CONFLICT,
+                        "the original changed since the data to sign was prepared; request it again");
+            }
+            byte[] signed = signer.complete(p.prepared(), SignatureValues.toDer(signatureValue, p.prepared().javaAlgorithm()));
+            return store(link, latest, signed);
+        });
+    }
+
+    private KeyEntry unlockCounting(Link link, java.util.function.Supplier<KeyEntry> unlock) {
+        try {
+            return unlock.get();
+        } catch (WorkflowException e) {
+            if (e.kind() == WorkflowException.Kind.FORBIDDEN) {
+                int failures = invitations.recordFailure(link.invitation().id(), maxFailures, "link:" + link.party().id());
+                if (failures >= maxFailures) {
+                    throw new WorkflowException(WorkflowException.Kind.GONE, "the password was wrong " + failures
+                            + " times; this signing link is withdrawn; ask the secretariat for a new one", e);
+                }
+                throw new WorkflowException(WorkflowException.Kind.FORBIDDEN, "the password does not unlock the key ("
+                        + (maxFailures - failures) + " attempts left)", e);
+            }
+            throw e;
+        }
+    }
+
+    private SignRequest request(Link link, byte[] pdf, String place, X509Certificate certificate) {
+        return Requests.forParty(pdf, link.party().id(), level, place, certificate);
+    }
+
+    /** Signs the latest revision under the original's lock and stores the result; retries if another process won. */
+    private Revision commit(Link link, UnaryOperator<byte[]> sign) {
+        return locks.with(link.original().id(), () -> {
+            for (int attempt = 1; ; attempt++) {
+                refuseIfSigned(link);
+                Revision latest = latest(link.original().id());
+                byte[] signed = sign.apply(originals.bytes(latest.originalId(), latest.number()).orElseThrow());
+                try {
+                    return store(link, latest, signed);
+                } catch (ConflictException e) {
+                    // another process stored revision n+1 first: sign again on top of it
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    private Revision store(Link link, Revision base, byte[] signed) {
+        Signed facts = Signed.in(signed, link.party().signatureFieldName());
+        try {
+            return originals.append(link.original().id(), base.number(), new NewRevision("signed", link.party().id(),
+                    facts.signerName(), facts.timestamp(), level.code(), signed), link.invitation().id(),
+                    "link:" + link.party().id(), "original.signed");
+        } catch (ConflictException e) {
+            Invitation now = invitations.ofOriginal(link.original().id()).stream()
+                    .filter(i -> i.id().equals(link.invitation().id())).findFirst().orElseThrow();
+            if (now.state(clock.instant()) != Invitation.State.OPEN) {
+                throw new WorkflowException(WorkflowException.Kind.GONE, "this signing link was used or withdrawn meanwhile", e);
+            }
+            throw e;
+        }
+    }
+
+    private void refuseIfSigned(Link link) {
+        boolean signed = originals.revisions(link.original().id()).stream()
+                .anyMatch(r -> "signed".equals(r.kind()) && link.party().id().equals(r.partyId()));
+        if (signed) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + link.party().id()
+                    + " has already signed original " + link.original().number());
+        }
+    }
+
+    private Revision latest(String originalId) {
+        List<Revision> all = originals.revisions(originalId);
+        return all.get(all.size() - 1);
+    }
+}

@@ -1,0 +1,81 @@
+package org.accord.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.accord.model.Agreement;
+import org.accord.model.Party;
+import org.accord.store.Invitation;
+import org.accord.store.Invitations;
+import org.accord.store.Originals;
+import org.accord.store.Revision;
+import org.accord.store.StoredOriginal;
+
+/** Where an original stands: per party, signed (by whom, when by time-stamp, at which level) or pending. */
+public final class Status {
+
+    private final Drafting drafting;
+    private final Originals originals;
+    private final Invitations invitations;
+    private final Clock clock;
+
+    Status(Drafting drafting, Originals originals, Invitations invitations, Clock clock) {
+        this.drafting = drafting;
+        this.originals = originals;
+        this.invitations = invitations;
+        this.clock = clock;
+    }
+
+    /** One party's line: {@code signature} when signed; {@code link} is the state of its latest link. */
+    public record PartyStatus(String partyId, org.accord.model.Text name, Optional<Revision> signature, Invitation.State link,
+                              Instant linkExpires) {
+    }
+
+    /** An original with its revisions and its parties' status. */
+    public record OriginalStatus(StoredOriginal original, List<Revision> revisions, List<PartyStatus> parties) {
+
+        /** Whether every party has signed. */
+        public boolean complete() {
+            return parties.stream().allMatch(p -> p.signature().isPresent());
+        }
+    }
+
+    public OriginalStatus of(String originalId) {
+        StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
+                WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
+        Agreement agreement = drafting.model(drafting.get(original.agreementId()));
+        List<Revision> revisions = originals.revisions(originalId);
+        List<Invitation> links = invitations.ofOriginal(originalId);
+        Instant now = clock.instant();
+        List<PartyStatus> parties = new ArrayList<>();
+        for (Party p : agreement.parties()) {
+            Optional<Revision> signed = revisions.stream()
+                    .filter(r -> "signed".equals(r.kind()) && p.id().equals(r.partyId())).findFirst();
+            Optional<Invitation> link = links.stream().filter(i -> i.partyId().equals(p.id()))
+                    .max(Comparator.comparing(Invitation::createdAt));
+            parties.add(new PartyStatus(p.id(), p.shortName(), signed,
+                    link.map(i -> i.state(now)).orElse(Invitation.State.REVOKED), link.map(Invitation::expiresAt).orElse(null)));
+        }
+        return new OriginalStatus(original, revisions, parties);
+    }
+
+    /** The latest revision's number and bytes. */
+    public byte[] latestPdf(String originalId) {
+        List<Revision> revisions = of(originalId).revisions();
+        return revisionPdf(originalId, revisions.get(revisions.size() - 1).number());
+    }
+
+    /** The bytes of revision {@code number}, or NOT_FOUND. */
+    public byte[] revisionPdf(String originalId, int number) {
+        return originals.bytes(originalId, number).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
+                "original " + originalId + " has no revision " + number));
+    }
+
+    /** The originals of an agreement, by number (none before they are issued). */
+    public List<StoredOriginal> originalsOf(String agreementId) {
+        return originals.ofAgreement(agreementId);
+    }
+}

@@ -1,0 +1,39 @@
+package org.accord.workflow;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Signing tokens: 256 random bits, URL-safe; only their SHA-256 is stored. */
+public final class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {
+    }
+
+    /** A fresh token of 43 URL-safe characters. */
+    public static String next() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The SHA-256 (hex) under which a token is stored and looked up. */
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code token} has the shape of one of ours (checked before any lookup). */
+    public static boolean wellFormed(String token) {
+        return token != null && token.length() == 43 && token.chars().allMatch(c -> c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+}

@@ -1,0 +1,137 @@
+package org.accord.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for tests against a real server: JSON, YAML, multipart, HTTP Basic. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    public Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String authorization) {
+        this.base = base.replaceAll("/+$", "");
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials. */
+    public Http as(String user, String password) {
+        return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An answer: status, headers and body. */
+    public record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + text(), e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + header("Content-Type") + " " + (body.length > 600 ? text().substring(0, 600) + "…" : text());
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    public Response postJson(String path, Object body) {
+        try {
+            return post(path, "application/json", body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A multipart/form-data POST: String values are fields, byte[] values are files. */
+    public Response postForm(String path, Map<String, Object> parts) {
+        String boundary = "accord-" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<String, Object> e : parts.entrySet()) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n");
+            if (e.getValue() instanceof byte[]) {
+                head.append("Content-Disposition: form-data; name=\"").append(e.getKey()).append("\"; filename=\"")
+                        .append(e.getKey()).append(".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+                out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.writeBytes((byte[]) e.getValue());
+            } else {
+                head.append("Content-Disposition: form-data; name=\"").append(e.getKey()).append("\"\r\n\r\n");
+                out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(String.valueOf(e.getValue()).getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return post(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    /** Fields in order, for {@link #postForm}. */
+    public static Map<String, Object> form(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(120));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
