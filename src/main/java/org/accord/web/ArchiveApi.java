@@ -37,6 +37,9 @@ final class ArchiveApi {
         byte[] pdf = Uploads.part(ctx, "file", maxUpload);
         String name = ctx.uploadedFile("file").filename();
         Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
+        if (checked.verification().report().error() != null) {
+            throw new Problem(422, "unusable-document", "Unusable document", checked.verification().report().error());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("documents", List.of(checked.verification().report()));
         checked.issued().ifPresent(i -> body.put("issued", Views.ordered("originalId", i.originalId(), "revision", i.revision(),

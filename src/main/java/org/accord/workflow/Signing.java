@@ -34,6 +34,7 @@ public final class Signing {
     /** How long a prepared two-step signature waits for its signature value. */
     static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
     private static final int ATTEMPTS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Signing.class);
 
     private final Drafting drafting;
     private final Originals originals;
@@ -45,6 +46,9 @@ public final class Signing {
     private final int maxFailures;
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Runs between signing and storing; tests use it to make another process win the race. */
+    volatile Runnable beforeStore = () -> {
+    };
 
     Signing(Drafting drafting, Originals originals, Invitations invitations, Signer signer, Keys keys, Locks locks, Level level,
             int maxFailures, Clock clock) {
@@ -188,6 +192,7 @@ public final class Signing {
                 refuseIfSigned(link);
                 Revision latest = latest(link.original().id());
                 byte[] signed = sign.apply(originals.bytes(latest.originalId(), latest.number()).orElseThrow());
+                beforeStore.run();
                 try {
                     return store(link, latest, signed);
                 } catch (ConflictException e) {
@@ -195,6 +200,8 @@ public final class Signing {
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
+                    LOG.info("revision {} of original {} was stored by another process; signing again on top of it",
+                            latest.number() + 1, link.original().id());
                 }
             }
         });

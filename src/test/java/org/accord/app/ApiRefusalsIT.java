@@ -1,0 +1,198 @@
+package org.accord.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.accord.testing.Http;
+import org.accord.testing.Seeds;
+import org.accord.testing.TestPki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad request gets its 4xx as RFC 9457 problem+json, never a stack trace, and stores nothing. */
+class ApiRefusalsIT {
+
+    @TempDir
+    static Path data;
+    private static Running s;
+    private static String agreement;
+    private static JsonNode originals;
+
+    @BeforeAll
+    static void start() throws IOException {
+        s = Running.start(data, Map.of("server.maxUploadMib", "1", "signing.maxPasswordFailures", "3"));
+        agreement = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.CICA)).json().path("id").asText();
+        originals = s.secretariat.postJson("/api/agreements/" + agreement + "/originals", Map.of()).json().path("originals");
+    }
+
+    @AfterAll
+    static void stop() {
+        s.close();
+    }
+
+    private static String link(int original, String party) {
+        return ServiceFlowContract.api(originals.get(original).path("signingLinks").path(party).asText());
+    }
+
+    /** Asserts a problem+json answer with this status and type, and returns its body. */
+    private static JsonNode problem(Http.Response r, int status, String type) {
+        assertEquals(status, r.status(), r.toString());
+        assertEquals("application/problem+json", r.header("Content-Type"), r.toString());
+        JsonNode body = r.json();
+        assertEquals("https://accord.invalid/problems/" + type, body.path("type").asText(), r.toString());
+        assertEquals(status, body.path("status").asInt());
+        assertFalse(body.path("title").asText().isBlank());
+        assertFalse(r.text().contains("Exception") || r.text().contains("\tat "), "no stack trace: " + r.text());
+        return body;
+    }
+
+    private static int stored() {
+        return s.secretariat.get("/api/agreements").json().path("agreements").size();
+    }
+
+    @Test
+    void staff_calls_need_the_right_user_and_role() {
+        Http.Response none = s.anonymous.get("/api/agreements");
+        problem(none, 401, "unauthorized");
+        assertTrue(none.header("WWW-Authenticate").startsWith("Basic realm=\"Accord\""));
+        problem(s.anonymous.as("secretariat", "wrong").get("/api/agreements"), 401, "unauthorized");
+        problem(s.anonymous.as("nobody", Running.PASSWORD).get("/api/agreements"), 401, "unauthorized");
+        problem(s.archivist.post("/api/agreements", "application/yaml", "id: x".getBytes(StandardCharsets.UTF_8)), 403, "forbidden");
+        problem(s.secretariat.post("/api/originals/" + originals.get(0).path("id").asText() + "/extend", null, new byte[0]),
+                403, "forbidden");
+        problem(s.archivist.get("/api/agreements/" + agreement + "/preview"), 403, "forbidden");
+    }
+
+    @Test
+    void bad_agreements_are_refused_with_their_problems_and_not_stored() throws IOException {
+        int before = stored();
+        problem(s.secretariat.post("/api/agreements", "text/plain", "id: x".getBytes(StandardCharsets.UTF_8)), 415,
+                "unsupported-media-type");
+        JsonNode invalid = problem(s.secretariat.post("/api/agreements", "application/yaml",
+                Seeds.text(Seeds.CICA).replaceFirst("ru: \"Протокол\"", "ru: \"\"").getBytes(StandardCharsets.UTF_8)),
+                422, "invalid-agreement");
+        assertTrue(invalid.path("problems").isArray() && invalid.path("problems").size() > 0, invalid.toString());
+        problem(s.secretariat.post("/api/agreements", "application/yaml", "{{{ not yaml".getBytes(StandardCharsets.UTF_8)), 422,
+                "invalid-agreement");
+        problem(s.secretariat.post("/api/agreements", "application/json", "{\"id\": 1}".getBytes(StandardCharsets.UTF_8)), 422,
+                "invalid-agreement");
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void unknown_things_are_404_and_bad_parameters_400() {
+        problem(s.secretariat.get("/api/agreements/no-such-id"), 404, "not-found");
+        problem(s.secretariat.get("/api/originals/no-such-id"), 404, "not-found");
+        problem(s.secretariat.get("/api/no-such-route"), 404, "not-found");
+        problem(s.secretariat.get("/api/originals/" + originals.get(0).path("id").asText() + "/revisions/9/pdf"), 404, "not-found");
+        problem(s.secretariat.get("/api/originals/" + originals.get(0).path("id").asText() + "/revisions/x/pdf"), 400, "bad-request");
+        problem(s.secretariat.get("/api/agreements/" + agreement + "/preview?layout=diagonal"), 400, "bad-request");
+        problem(s.archivist.post("/api/originals/" + originals.get(0).path("id").asText() + "/extend?level=B-B", null, new byte[0]),
+                400, "bad-request");
+        problem(s.secretariat.postJson("/api/agreements/" + agreement + "/originals", "[1,2]"), 400, "bad-request");
+    }
+
+    @Test
+    void originals_are_issued_once_and_only_as_one_pdf_each() {
+        problem(s.secretariat.postJson("/api/agreements/" + agreement + "/originals", Map.of()), 409, "conflict");
+        String other = s.secretariat.post("/api/agreements", "application/yaml", Seeds.text(Seeds.CICA).getBytes(StandardCharsets.UTF_8))
+                .json().path("id").asText();
+        problem(s.secretariat.postJson("/api/agreements/" + other + "/originals", Map.of("layout", "separate")), 422, "invalid");
+        problem(s.secretariat.postJson("/api/agreements/" + other + "/originals", Map.of("certify", true)), 400, "bad-request");
+        problem(s.secretariat.postJson("/api/agreements/" + other + "/originals", Map.of("certify", true, "sealPassword", "wrong")),
+                403, "wrong-password");
+        assertEquals(0, s.secretariat.get("/api/agreements/" + other).json().path("originals").size(), "nothing issued");
+    }
+
+    @Test
+    void signing_links_refuse_what_they_must() {
+        String link = link(1, "sco-rats");
+        problem(s.anonymous.postForm(link.replaceAll("/sign/.*", "/sign/" + "A".repeat(43)), Http.form("place", "X", "password", "y")),
+                404, "not-found");
+        problem(s.anonymous.get(link.replaceAll("/sign/.*", "/sign/short")), 404, "not-found");
+        problem(s.anonymous.postForm(link, Http.form("password", Running.PASSWORD)), 400, "bad-request");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent")), 400, "bad-request");
+        problem(s.anonymous.postJson(link, Map.of("place", "Tashkent")), 415, "unsupported-media-type");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", Running.PASSWORD,
+                "keystore", "not a keystore".getBytes(StandardCharsets.US_ASCII))), 422, "invalid");
+        problem(s.anonymous.postJson(link + "/signature", Map.of("signatureValue", "AAAA")), 409, "conflict");
+        problem(s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Tashkent", "certificates", List.of("bm90IGEgY2VydA=="))),
+                400, "bad-request");
+        JsonNode status = s.secretariat.get("/api/originals/" + originals.get(1).path("id").asText()).json();
+        assertEquals(1, status.path("revisions").size(), "nothing was signed: " + status);
+    }
+
+    @Test
+    void a_garbage_signature_value_is_refused_and_nothing_stored() throws Exception {
+        String link = link(1, "cica");
+        List<String> chain = new java.util.ArrayList<>();
+        for (var c : TestPki.key("cica").chain()) {
+            chain.add(java.util.Base64.getEncoder().encodeToString(c.getEncoded()));
+        }
+        Http.Response prepared = s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Astana", "certificates", chain));
+        assertEquals(200, prepared.status(), prepared.toString());
+        byte[] wrong = new byte[64];
+        wrong[5] = 1;
+        problem(s.anonymous.postJson(link + "/signature", Map.of("signatureValue", java.util.Base64.getEncoder().encodeToString(wrong))),
+                422, "signing-refused");
+        assertEquals(1, s.secretariat.get("/api/originals/" + originals.get(1).path("id").asText()).json().path("revisions").size());
+    }
+
+    @Test
+    void wrong_passwords_count_and_then_withdraw_the_link() {
+        String link = link(0, "sco-rats");
+        JsonNode first = problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-1")), 403, "wrong-password");
+        assertTrue(first.path("detail").asText().contains("2 attempts left"), first.toString());
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-2")), 403, "wrong-password");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-3")), 410, "link-gone");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", Running.PASSWORD)), 410, "link-gone");
+        Http.Response fresh = s.secretariat.post("/api/originals/" + originals.get(0).path("id").asText() + "/links/sco-rats", null,
+                new byte[0]);
+        assertEquals(201, fresh.status(), fresh.toString());
+        String newLink = ServiceFlowContract.api(fresh.json().path("signingLink").asText());
+        assertEquals(201, s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "password", Running.PASSWORD)).status());
+        problem(s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "password", Running.PASSWORD)), 410, "link-gone");
+        problem(s.secretariat.post("/api/originals/" + originals.get(0).path("id").asText() + "/links/sco-rats", null, new byte[0]),
+                409, "conflict");
+        assertEquals(200, s.anonymous.get(newLink + "/pdf").status(), "a used link still downloads what was signed");
+    }
+
+    @Test
+    void uploads_over_the_bound_are_413_before_they_are_read() {
+        byte[] big = new byte[1024 * 1024 + 10];
+        problem(s.archivist.postForm("/api/verify", Http.form("file", big)), 413, "too-large");
+        problem(s.secretariat.post("/api/agreements", "application/yaml", big), 413, "too-large");
+    }
+
+    @Test
+    void a_file_that_is_not_a_pdf_is_an_unusable_document() {
+        problem(s.archivist.postForm("/api/verify", Http.form("file", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))),
+                422, "unusable-document");
+        problem(s.archivist.postForm("/api/verify", Http.form("other", "x")), 400, "bad-request");
+    }
+
+    @Test
+    void every_answer_carries_the_security_headers() {
+        for (Http.Response r : List.of(s.anonymous.get("/health"), s.anonymous.get("/api/agreements"),
+                s.secretariat.get("/api/originals/" + originals.get(0).path("id").asText() + "/pdf"))) {
+            String csp = r.header("Content-Security-Policy");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"));
+            assertEquals("no-referrer", r.header("Referrer-Policy"));
+        }
+        Http.Response pdf = s.secretariat.get("/api/originals/" + originals.get(0).path("id").asText() + "/pdf");
+        assertEquals("application/pdf", pdf.header("Content-Type"));
+        assertTrue(pdf.header("Content-Disposition").startsWith("attachment; filename="));
+        assertEquals("no-store", pdf.header("Cache-Control"));
+    }
+}

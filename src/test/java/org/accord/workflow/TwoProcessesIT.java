@@ -1,0 +1,86 @@
+package org.accord.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.accord.pki.LocalTrustDataLoader;
+import org.accord.pki.OfflineDataLoader;
+import org.accord.render.Layout;
+import org.accord.render.Renderer;
+import org.accord.sign.Level;
+import org.accord.sign.Signer;
+import org.accord.sign.TrustSetup;
+import org.accord.store.Database;
+import org.accord.store.Revision;
+import org.accord.testing.Seeds;
+import org.accord.testing.TestPki;
+import org.accord.verify.Limits;
+import org.accord.verify.TrustAnchor;
+import org.accord.verify.Verifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service processes on one database, each with its own locks: when the other one stores revision n+1
+ * between our signing and our storing, our signature is made again on top of it, and neither is lost.
+ */
+class TwoProcessesIT {
+
+    @TempDir
+    Path dir;
+
+    private static Workflow workflow(Database db, Renderer renderer) {
+        TrustSetup trust = TrustSetup.local(TestPki.services(), TestPki.BASE_URL);
+        Verifier verifier = new Verifier(List.of(new TrustAnchor(TestPki.services().rootCertificate(), "test root", true)),
+                new LocalTrustDataLoader(TestPki.services(), TestPki.BASE_URL, new OfflineDataLoader()), Limits.DEFAULT);
+        return new Workflow(new Workflow.Parts(db, renderer, new Signer(trust), verifier,
+                new Keys(TestPki.dir(), TestPki.dir().resolve("secretariat-seal.p12")), Level.B_T, Duration.ofDays(1), 5,
+                Clock.systemUTC()));
+    }
+
+    @Test
+    void the_loser_of_a_race_between_processes_signs_again_on_the_winners_revision() throws Exception {
+        try (Database db = Database.open(Database.h2Url(dir), "sa", "", 4)) {
+            Renderer renderer = new Renderer();
+            Workflow a = workflow(db, renderer);
+            Workflow b = workflow(db, renderer);
+            String id = a.drafting().create(Files.readAllBytes(Seeds.CICA), "secretariat");
+            Issuing.Issued original = a.issuing().issue(id, Layout.PARALLEL, null, Level.B_T, "secretariat").get(0);
+
+            CountDownLatch bStored = new CountDownLatch(1);
+            AtomicInteger aSignings = new AtomicInteger();
+            a.signing().beforeStore = () -> {
+                if (aSignings.incrementAndGet() == 1) {
+                    // a has signed revision 0; let b store revision 1 before a tries to
+                    try {
+                        assertTrue(bStored.await(60, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            CompletableFuture<Revision> byA = CompletableFuture.supplyAsync(() -> a.signing().withHeldKey(
+                    original.tokens().get("cica"), "Astana", "accord-demo".toCharArray()));
+            Revision byB = b.signing().withHeldKey(original.tokens().get("sco-rats"), "Tashkent", "accord-demo".toCharArray());
+            bStored.countDown();
+            Revision fromA = byA.get(120, TimeUnit.SECONDS);
+
+            assertEquals(1, byB.number());
+            assertEquals(2, fromA.number(), "a signed again, on b's revision");
+            assertEquals(2, aSignings.get());
+            byte[] pdf = a.status().latestPdf(original.original().id());
+            var verdict = a.archive().verify("race.pdf", pdf, "test").verification().report();
+            assertTrue(verdict.valid(), verdict.toString());
+            assertEquals(2, verdict.signatures().size());
+        }
+    }
+}
