@@ -10,6 +10,9 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(AccordCommand.commandLine().addSubcommand("serve", new ServeCommand()).execute(args));
+        System.exit(AccordCommand.commandLine()
+                .addSubcommand("serve", new ServeCommand())
+                .addSubcommand("bench-serve", new ServiceBenchCommand())
+                .execute(args));
     }
 }
