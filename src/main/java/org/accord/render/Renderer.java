@@ -45,10 +45,20 @@ public final class Renderer {
         List<RenderedPdf> pdfs = new ArrayList<>();
         int originals = agreement.finalClause().originals();
         for (int n = 1; n <= originals; n++) {
-            for (List<Language> langs : languageSets(layout)) {
-                byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs), langs);
-                pdfs.add(new RenderedPdf(fileName(agreement, layout, n, langs), n, layout, langs, pdf));
-            }
+            pdfs.addAll(render(agreement, layout, n));
+        }
+        return pdfs;
+    }
+
+    /** Original {@code n} of {@code agreement} in {@code layout} (two files for the separate layout). */
+    public List<RenderedPdf> render(Agreement agreement, Layout layout, int n) {
+        if (n < 1 || n > agreement.finalClause().originals()) {
+            throw new IllegalArgumentException("original " + n + " of " + agreement.finalClause().originals() + " does not exist");
+        }
+        List<RenderedPdf> pdfs = new ArrayList<>();
+        for (List<Language> langs : languageSets(layout)) {
+            byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs), langs);
+            pdfs.add(new RenderedPdf(fileName(agreement, layout, n, langs), n, layout, langs, pdf));
         }
         return pdfs;
     }

@@ -16,6 +16,8 @@ public final class Drafting {
     private final Agreements agreements;
     private final Renderer renderer;
     private final AgreementReader reader = new AgreementReader();
+    private final java.util.Map<String, Agreement> models = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int CACHED = 256;
 
     public Drafting(Agreements agreements, Renderer renderer) {
         this.agreements = agreements;
@@ -38,16 +40,27 @@ public final class Drafting {
                 "there is no agreement " + id));
     }
 
-    /** The agreement's text as records, read again from its stored source. */
+    /**
+     * The agreement's text as records, read from its stored source. Stored agreements never change, so the records
+     * are kept (up to {@link #CACHED} of them) under the source's SHA-256.
+     */
     public Agreement model(StoredAgreement stored) {
-        return reader.read(stored.source());
+        Agreement cached = models.get(stored.sourceSha256());
+        if (cached != null) {
+            return cached;
+        }
+        Agreement agreement = reader.read(stored.source());
+        if (models.size() >= CACHED) {
+            models.clear();
+        }
+        models.put(stored.sourceSha256(), agreement);
+        return agreement;
     }
 
     /** Original 1 in {@code layout}, as a PDF to read before issuing ({@code language} picks the file of separate). */
     public byte[] preview(String id, Layout layout, Language language) {
-        List<RenderedPdf> pdfs = renderer.render(model(get(id)), layout);
-        return pdfs.stream().filter(p -> p.original() == 1)
-                .filter(p -> layout != Layout.SEPARATE || p.languages().equals(List.of(language)))
+        List<RenderedPdf> pdfs = renderer.render(model(get(id)), layout, 1);
+        return pdfs.stream().filter(p -> layout != Layout.SEPARATE || p.languages().equals(List.of(language)))
                 .findFirst().orElseThrow().bytes();
     }
 }
