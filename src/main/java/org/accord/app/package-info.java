@@ -1,2 +1,2 @@
-/** The entry point: {@code Main} and wiring. */
+/** The entry point and wiring: {@code Main}, the configuration record, the running {@code Service}, {@code accord serve}. */
 package org.accord.app;
