@@ -14,7 +14,7 @@ final class Uploads {
     /** The bytes of part {@code name}; 400 when the request has no such part. */
     static byte[] part(Context ctx, String name, long max) {
         requireForm(ctx);
-        UploadedFile file = ctx.uploadedFile(name);
+        UploadedFile file = uploaded(ctx, name);
         if (file == null) {
             throw Problem.badRequest("the multipart request has no part '" + name + "'");
         }
@@ -31,13 +31,38 @@ final class Uploads {
     /** Whether part {@code name} was uploaded. */
     static boolean has(Context ctx, String name) {
         requireForm(ctx);
-        return ctx.uploadedFile(name) != null;
+        return uploaded(ctx, name) != null;
     }
 
     /** A form field; null when absent. */
     static String field(Context ctx, String name) {
         requireForm(ctx);
-        return ctx.formParam(name);
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) {
+            throw refusal(e);
+        }
+    }
+
+    /**
+     * The uploaded part; a body that exceeds the bound while Jetty streams it (no Content-Length, so the early
+     * check could not see it) is 413, any other unreadable multipart body 400.
+     */
+    private static UploadedFile uploaded(Context ctx, String name) {
+        try {
+            return ctx.uploadedFile(name);
+        } catch (Exception e) {
+            throw refusal(e);
+        }
+    }
+
+    private static Problem refusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("exceeded") || String.valueOf(t.getMessage()).contains("max size")) {
+                return Problems.fromStatus(413, "the upload is larger than allowed");
+            }
+        }
+        return Problem.badRequest("the multipart body cannot be read");
     }
 
     private static void requireForm(Context ctx) {

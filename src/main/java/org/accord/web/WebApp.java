@@ -52,6 +52,7 @@ public final class WebApp {
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(headers::apply);
             cfg.routes.before(ctx -> bound(ctx, max));
+            cfg.routes.before(ctx -> sameOrigin(ctx, settings.publicUrl()));
             cfg.routes.beforeMatched(auth::check);
             for (Route r : routes) {
                 cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(new Role[0]));
@@ -83,6 +84,32 @@ public final class WebApp {
     private static void pki(Context ctx, TrustServices services) {
         TrustServices.Response r = services.handle(ctx.method().name(), "/" + ctx.pathParam("path"), ctx.bodyAsBytes());
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    }
+
+    /**
+     * Refuses a state-changing request that a browser sent from another site (Fetch Metadata, then Origin): a
+     * browser that once answered the Basic prompt would otherwise lend its credentials to any page. Clients that
+     * are not browsers send neither header and are not affected.
+     */
+    static void sameOrigin(Context ctx, String publicUrl) {
+        String method = ctx.method().name();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new Problem(403, "cross-site", "Cross-site request refused", "this request came from another site ("
+                    + site + ")");
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals(origin(publicUrl)) && !origin.equals(ctx.scheme() + "://" + ctx.host())) {
+            throw new Problem(403, "cross-site", "Cross-site request refused", "this request came from another origin");
+        }
+    }
+
+    private static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getScheme() + "://" + u.getRawAuthority();
     }
 
     /** Refuses a body larger than allowed before anything reads it. */

@@ -172,6 +172,25 @@ class ApiRefusalsIT {
         byte[] big = new byte[1024 * 1024 + 10];
         problem(s.archivist.postForm("/api/verify", Http.form("file", big)), 413, "too-large");
         problem(s.secretariat.post("/api/agreements", "application/yaml", big), 413, "too-large");
+        // without a Content-Length the bound is met while the body streams in
+        problem(s.secretariat.postStreamed("/api/agreements", "application/yaml", big), 413, "too-large");
+        byte[] multipart = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] streamed = java.util.Arrays.copyOf(multipart, multipart.length + big.length);
+        problem(s.archivist.postStreamed("/api/verify", "multipart/form-data; boundary=x", streamed), 413, "too-large");
+        problem(s.archivist.post("/api/verify", "multipart/form-data; boundary=x", multipart), 400, "bad-request");
+    }
+
+    @Test
+    void a_browser_request_from_another_site_cannot_borrow_credentials() {
+        String path = "/api/originals/" + originals.get(0).path("id").asText() + "/links/cica";
+        problem(s.secretariat.post(path, "text/plain", new byte[0], "Sec-Fetch-Site", "cross-site"), 403, "cross-site");
+        problem(s.secretariat.post(path, "text/plain", new byte[0], "Origin", "https://evil.example"), 403, "cross-site");
+        problem(s.archivist.post("/api/verify", "multipart/form-data; boundary=x", new byte[0], "Sec-Fetch-Site", "same-site"),
+                403, "cross-site");
+        Http.Response sameOrigin = s.secretariat.post("/api/agreements", "application/yaml", "{".getBytes(StandardCharsets.UTF_8),
+                "Origin", s.service.url(), "Sec-Fetch-Site", "same-origin");
+        assertEquals(422, sameOrigin.status(), "a same-origin request goes through: " + sameOrigin);
     }
 
     @Test

@@ -75,6 +75,21 @@ public final class Http {
         return send(b);
     }
 
+    /** A POST with the given extra headers (name, value, name, value…). */
+    public Response post(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    /** A POST whose body is streamed without a Content-Length (chunked). */
+    public Response postStreamed(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     public Response postJson(String path, Object body) {
         try {
             return post(path, "application/json", body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body));
