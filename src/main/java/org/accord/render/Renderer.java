@@ -50,6 +50,16 @@ public final class Renderer {
         return pdfs;
     }
 
+    /** The agreement as the pieces the templates set, in reading order: for pages that show the text itself. */
+    public static List<Piece> pieces(Agreement agreement) {
+        return Pieces.of(agreement);
+    }
+
+    /** What fills the agreement's {@code {date}} and {@code {place}} placeholders (a blank line until signing). */
+    public static TextFiller filler(Agreement agreement) {
+        return new TextFiller(agreement.finalClause());
+    }
+
     /** Original {@code n} of {@code agreement} in {@code layout} (two files for the separate layout). */
     public List<RenderedPdf> render(Agreement agreement, Layout layout, int n) {
         if (n < 1 || n > agreement.finalClause().originals()) {

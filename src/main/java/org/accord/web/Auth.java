@@ -27,6 +27,7 @@ final class Auth {
     private static final int MAX_REMEMBERED = 1000;
 
     private final Users users;
+    private final Sessions sessions;
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
@@ -34,19 +35,36 @@ final class Auth {
     private record Remembered(User user, Instant until) {
     }
 
-    Auth(Users users, Clock clock) {
+    Auth(Users users, Sessions sessions, Clock clock) {
         this.users = users;
+        this.sessions = sessions;
         this.clock = clock;
         new SecureRandom().nextBytes(key);
     }
 
-    /** Before a matched route: routes with roles need a user holding one of them. */
+    /**
+     * Before a matched route: routes with roles need a user holding one of them, from the browser session or HTTP
+     * Basic. A page without one sends the browser to the login page; an API call gets 401. A state-changing API
+     * call made with the session must carry the session's CSRF token in {@code X-CSRF-Token}.
+     */
     void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             return;
         }
-        User user = user(ctx).orElseThrow(() -> Problems.fromStatus(401, null));
+        Sessions.Session session = sessions.find(ctx);
+        Optional<User> fromSession = session == null ? Optional.empty() : Optional.ofNullable(session.user);
+        if (fromSession.isPresent() && ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET")
+                && ctx.header("Authorization") == null && !session.csrfMatches(ctx.header("X-CSRF-Token"))) {
+            throw new Problem(403, "csrf", "CSRF token missing or wrong", "send the page's CSRF token in X-CSRF-Token");
+        }
+        Optional<User> found = fromSession.isPresent() ? fromSession : user(ctx);
+        if (found.isEmpty() && !ctx.path().startsWith("/api/")) {
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        User user = found.orElseThrow(() -> Problems.fromStatus(401, null));
         if (!roles.contains(Role.of(user.role()))) {
             throw new Problem(403, "forbidden", "Forbidden", "the " + user.role().name().toLowerCase()
                     + " may not do this");
@@ -57,6 +75,19 @@ final class Auth {
     /** The user who made the request. */
     static User current(Context ctx) {
         return ctx.attribute(USER);
+    }
+
+    /** The user these credentials name, for the login form (same cost whether the user exists or not). */
+    Optional<User> login(String username, String password) {
+        if (username == null || password == null || username.length() > 64 || password.length() > 256) {
+            return Optional.empty();
+        }
+        char[] secret = password.toCharArray();
+        try {
+            return users.authenticate(username, secret);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
     }
 
     private Optional<User> user(Context ctx) {

@@ -17,31 +17,46 @@ import org.accord.workflow.WorkflowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where exceptions become responses: RFC 9457 problem+json, never a stack trace. */
+/**
+ * The one place where exceptions become responses: RFC 9457 problem+json for the API, an error page in the
+ * reader's language for pages; never a stack trace.
+ */
 final class Problems {
 
     static final String TYPE_BASE = "https://accord.invalid/problems/";
     static final String CONTENT_TYPE = "application/problem+json";
+    private static final String WRITTEN = "accord.problem";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
     }
 
-    static void register(RoutesConfig routes) {
-        routes.exception(Problem.class, (e, ctx) -> write(ctx, e));
-        routes.exception(WorkflowException.class, (e, ctx) -> write(ctx, switch (e.kind()) {
+    static void register(RoutesConfig routes, Pages pages) {
+        Writer write = (ctx, p) -> write(ctx, p, pages);
+        register(routes, write);
+    }
+
+    /** Writes a problem as the request wants it. */
+    @FunctionalInterface
+    interface Writer {
+        void write(Context ctx, Problem p);
+    }
+
+    private static void register(RoutesConfig routes, Writer w) {
+        routes.exception(Problem.class, (e, ctx) -> w.write(ctx, e));
+        routes.exception(WorkflowException.class, (e, ctx) -> w.write(ctx, switch (e.kind()) {
             case NOT_FOUND -> new Problem(404, "not-found", "Not found", e.getMessage());
             case GONE -> new Problem(410, "link-gone", "Signing link no longer usable", e.getMessage());
             case CONFLICT -> new Problem(409, "conflict", "Conflict", e.getMessage());
             case FORBIDDEN -> new Problem(403, "wrong-password", "Wrong password", e.getMessage());
             case INVALID -> new Problem(422, "invalid", "Unusable input", e.getMessage());
         }));
-        routes.exception(InvalidAgreementException.class, (e, ctx) -> write(ctx, new Problem(422, "invalid-agreement",
+        routes.exception(InvalidAgreementException.class, (e, ctx) -> w.write(ctx, new Problem(422, "invalid-agreement",
                 "The agreement is not valid", e.problems().size() + " problem(s); see problems",
                 Map.of("problems", e.problems()), e)));
         routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx,
                 new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
-        routes.exception(KeystoreException.class, (e, ctx) -> write(ctx, e.wrongPassword()
+        routes.exception(KeystoreException.class, (e, ctx) -> w.write(ctx, e.wrongPassword()
                 ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
                 : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
         routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx,
@@ -50,15 +65,15 @@ final class Problems {
                 new Problem(409, "conflict", "Conflict", e.getMessage())));
         routes.exception(TrustServiceException.class, (e, ctx) -> {
             LOG.warn("trust service failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            write(ctx, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
+            w.write(ctx, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
         });
-        routes.exception(RenderException.class, (e, ctx) -> write(ctx, incident(ctx, e)));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
-        routes.exception(Exception.class, (e, ctx) -> write(ctx, incident(ctx, e)));
+        routes.exception(RenderException.class, (e, ctx) -> w.write(ctx, incident(ctx, e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> w.write(ctx, fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> w.write(ctx, incident(ctx, e)));
         for (int status : new int[] {404, 405, 413, 415}) {
             routes.error(status, ctx -> {
-                if (!String.valueOf(ctx.res().getContentType()).startsWith(CONTENT_TYPE)) {
-                    write(ctx, fromStatus(status, null));
+                if (ctx.attribute(WRITTEN) == null) {
+                    w.write(ctx, fromStatus(status, null));
                 }
             });
         }
@@ -86,7 +101,28 @@ final class Problems {
         };
     }
 
+    /** Whether the request is for a page (answered in HTML) rather than the API. */
+    static boolean page(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.startsWith("/pki/") && !path.equals("/openapi.json") && !path.equals("/health");
+    }
+
+    static void write(Context ctx, Problem p, Pages pages) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        if (page(ctx) && pages != null) {
+            String lang = Pages.lang(ctx);
+            java.util.Map<String, String> t = pages.text(lang);
+            ctx.status(p.status());
+            pages.render(ctx, "error.ftlh", java.util.Map.of("status", p.status(),
+                    "title", t.getOrDefault("problem." + p.slug(), p.title()),
+                    "detail", t.containsKey("problem." + p.slug() + ".detail") ? t.get("problem." + p.slug() + ".detail") : p.getMessage()));
+            return;
+        }
+        write(ctx, p);
+    }
+
     static void write(Context ctx, Problem p) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + p.slug());
         body.put("title", p.title());

@@ -37,8 +37,11 @@ public final class WebApp {
      * that fetch the sample PKI's CRLs, OCSP answers and time-stamps over HTTP.
      */
     public static Javalin create(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
+        Sessions sessions = new Sessions(settings.tls(), Clock.systemUTC());
+        Pages pages = new Pages(sessions);
+        Auth auth = new Auth(wf.users(), sessions, Clock.systemUTC());
         List<Route> routes = routes(wf, settings, trustServices, healthy);
-        Auth auth = new Auth(wf.users(), Clock.systemUTC());
+        routes.addAll(pages(wf, settings, pages, sessions, auth));
         SecurityHeaders headers = new SecurityHeaders(settings.tls());
         long max = settings.maxUploadBytes();
         return Javalin.create(cfg -> {
@@ -53,11 +56,12 @@ public final class WebApp {
             cfg.routes.before(headers::apply);
             cfg.routes.before(ctx -> bound(ctx, max));
             cfg.routes.before(ctx -> sameOrigin(ctx, settings.publicUrl()));
+            cfg.routes.before(ctx -> PublicPages.checkCsrf(ctx, sessions));
             cfg.routes.beforeMatched(auth::check);
             for (Route r : routes) {
                 cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(new Role[0]));
             }
-            Problems.register(cfg.routes);
+            Problems.register(cfg.routes, pages);
         });
     }
 
@@ -74,6 +78,33 @@ public final class WebApp {
             routes.add(Route.open(HandlerType.POST, "/pki/<path>", ctx -> pki(ctx, trustServices)));
         }
         return routes;
+    }
+
+    /** The pages: home and login, the secretariat's, the signatory's and the archivist's. */
+    static List<Route> pages(Workflow wf, Settings settings, Pages pages, Sessions sessions, Auth auth) {
+        List<Route> routes = new ArrayList<>(new PublicPages(pages, sessions, auth).routes());
+        routes.addAll(new SecretariatPages(wf, pages, settings.publicUrl()).routes());
+        routes.addAll(new SigningPages(wf, pages, settings.maxUploadBytes()).routes());
+        routes.addAll(new ArchivePages(wf, pages, sessions, settings.maxUploadBytes()).routes());
+        routes.add(Route.open(HandlerType.GET, "/static/<file>", WebApp::staticFile));
+        return routes;
+    }
+
+    /** The pages' own CSS and scripts, from the jar; nothing else under /static. */
+    private static void staticFile(Context ctx) {
+        String name = ctx.pathParam("file");
+        if (!name.matches("[a-z0-9-]+\\.(css|js)")) {
+            throw Problem.notFound("no such file");
+        }
+        try (java.io.InputStream in = WebApp.class.getClassLoader().getResourceAsStream("templates/web/static/" + name)) {
+            if (in == null) {
+                throw Problem.notFound("no such file");
+            }
+            ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+                    .header("Cache-Control", "no-cache").result(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void health(Context ctx, BooleanSupplier healthy) {
@@ -97,9 +128,14 @@ public final class WebApp {
             return;
         }
         String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new Problem(403, "cross-site", "Cross-site request refused", "this request came from another site ("
-                    + site + ")");
+        if (site != null) {
+            // a browser that sends Fetch Metadata says where the request came from; trust it over Origin, which
+            // is "null" for form posts under Referrer-Policy: no-referrer
+            if (!site.equals("same-origin") && !site.equals("none")) {
+                throw new Problem(403, "cross-site", "Cross-site request refused", "this request came from another site ("
+                        + site + ")");
+            }
+            return;
         }
         String origin = ctx.header("Origin");
         if (origin != null && !origin.equals(origin(publicUrl)) && !origin.equals(ctx.scheme() + "://" + ctx.host())) {

@@ -109,6 +109,17 @@ public final class Signing {
         return new Link(inv, original, agreement, model, party);
     }
 
+    /** Whether the service holds a key for the link's party (so it can sign with a password alone). */
+    public boolean holdsKey(Link link) {
+        return keys.holds(link.party().id());
+    }
+
+    /** The party's signature on the link's original, if it has signed. */
+    public java.util.Optional<Revision> signature(Link link) {
+        return originals.revisions(link.original().id()).stream()
+                .filter(r -> "signed".equals(r.kind()) && link.party().id().equals(r.partyId())).findFirst();
+    }
+
     /** The latest revision's bytes of the link's original (what the signatory reads and signs). */
     public byte[] latestPdf(Link link) {
         Revision latest = latest(link.original().id());

@@ -1,0 +1,138 @@
+package org.accord.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.accord.render.Renderer;
+import org.accord.verify.ChangeWords;
+import org.accord.verify.DocumentReport;
+import org.accord.verify.HumanReport;
+import org.accord.verify.SignatureReport;
+import org.accord.workflow.Archive;
+import org.accord.workflow.Workflow;
+
+/**
+ * The archivist's page: upload any PDF, read the verdict per signature in plain words with the changes found,
+ * download the ETSI validation report and the human report. Reports stay with the session that asked for them.
+ */
+final class ArchivePages {
+
+    private static final Set<Role> STAFF = Set.of(Role.SECRETARIAT, Role.ARCHIVIST);
+
+    private final Workflow wf;
+    private final Pages pages;
+    private final Sessions sessions;
+    private final long maxUpload;
+    private final HumanReport human = new HumanReport(new Renderer());
+
+    ArchivePages(Workflow wf, Pages pages, Sessions sessions, long maxUpload) {
+        this.wf = wf;
+        this.pages = pages;
+        this.sessions = sessions;
+        this.maxUpload = maxUpload;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.as(STAFF, HandlerType.GET, "/verify", ctx -> pages.render(ctx, "verify.ftlh", Map.of())),
+                Route.as(STAFF, HandlerType.POST, "/verify", this::verify),
+                Route.as(STAFF, HandlerType.GET, "/verify/{id}/{file}", this::download));
+    }
+
+    private void verify(Context ctx) throws IOException {
+        String lang = Pages.lang(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) {
+            ctx.status(400);
+            pages.render(ctx, "verify.ftlh", Map.of("error", pages.text(lang).get("verify.choose")));
+            return;
+        }
+        if (file.size() > maxUpload) {
+            throw Problems.fromStatus(413, null);
+        }
+        byte[] pdf;
+        try (InputStream in = file.content()) {
+            pdf = in.readAllBytes();
+        }
+        String name = file.filename() == null ? "upload.pdf" : file.filename();
+        Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
+        String id = UUID.randomUUID().toString();
+        sessions.get(ctx).remember(id, checked);
+        pages.render(ctx, "verdict.ftlh", view(checked, name, id, lang));
+    }
+
+    private static Map<String, Object> view(Archive.Checked checked, String name, String id, String lang) {
+        DocumentReport r = checked.verification().report();
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("name", name);
+        m.put("valid", r.valid());
+        m.put("error", r.error() == null ? "" : r.error());
+        m.put("sha256", r.sha256() == null ? "" : r.sha256());
+        m.put("demoTrust", r.demoTrust());
+        m.put("findings", r.findings().stream().map(f -> ChangeWords.in(f, lang)).toList());
+        List<Map<String, Object>> signatures = new ArrayList<>();
+        for (SignatureReport s : r.signatures()) {
+            Map<String, Object> v = new HashMap<>();
+            v.put("field", s.field() == null ? "" : s.field());
+            v.put("timestamp", "timestamp".equalsIgnoreCase(s.kind()) || "document-timestamp".equals(s.kind()));
+            v.put("kind", s.kind() == null ? "" : s.kind());
+            v.put("signer", s.signer() == null ? "" : s.signer());
+            v.put("passed", s.passed());
+            v.put("indication", s.indication() == null ? "" : s.indication());
+            v.put("subIndication", s.subIndication() == null ? "" : s.subIndication());
+            v.put("level", s.level() == null ? "" : s.level());
+            v.put("time", s.timestampTime() == null ? "" : Pages.dateTime(java.time.Instant.parse(s.timestampTime()), lang));
+            v.put("claimed", s.signingTime() == null ? "" : Pages.dateTime(java.time.Instant.parse(s.signingTime()), lang));
+            v.put("intact", s.intact());
+            v.put("anchor", s.trustAnchor() == null ? "" : s.trustAnchor());
+            v.put("changes", s.modificationsAfter().stream().map(c -> ChangeWords.in(c, lang)).toList());
+            v.put("errors", s.errors().stream().map(c -> ChangeWords.in(c, lang)).toList());
+            signatures.add(v);
+        }
+        m.put("signatures", signatures);
+        checked.issued().ifPresent(i -> m.put("issued", Map.of("revision", i.revision(), "latest", i.latestRevision(),
+                "final", i.isFinal(), "later", i.laterSignatures())));
+        if (r.agreement() != null) {
+            m.put("agreement", Map.of("id", r.agreement().id(), "original", r.agreement().original(),
+                    "originals", r.agreement().originals(),
+                    "entryIntoForce", r.agreement().entryIntoForce() == null ? "" : r.agreement().entryIntoForce()));
+        }
+        return m;
+    }
+
+    private void download(Context ctx) {
+        Archive.Checked checked = sessions.get(ctx).recalled(ctx.pathParam("id"));
+        if (checked == null) {
+            throw Problem.notFound("this report is no longer kept; verify the file again");
+        }
+        String lang = Pages.lang(ctx);
+        DocumentReport r = checked.verification().report();
+        switch (ctx.pathParam("file")) {
+            case "etsi-validation-report.xml" -> {
+                if (checked.verification().dss() == null) {
+                    throw Problem.notFound("no ETSI report: the file could not be validated");
+                }
+                attachment(ctx, "application/xml", "etsi-validation-report.xml",
+                        checked.verification().dss().getXmlValidationReport().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            case "report.html" -> attachment(ctx, "text/html; charset=utf-8", "validation-report-" + lang + ".html",
+                    human.html(r, lang).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "report.pdf" -> attachment(ctx, "application/pdf", "validation-report-" + lang + ".pdf", human.pdf(r, lang));
+            default -> throw Problem.notFound("no such report");
+        }
+    }
+
+    /** Reports are downloads, never rendered in the page (the HTML report too). */
+    private static void attachment(Context ctx, String type, String name, byte[] body) {
+        ctx.contentType(type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").result(body);
+    }
+}

@@ -1,0 +1,198 @@
+package org.accord.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.accord.model.Agreement;
+import org.accord.model.InvalidAgreementException;
+import org.accord.render.Layout;
+import org.accord.sign.Level;
+import org.accord.store.StoredAgreement;
+import org.accord.store.StoredOriginal;
+import org.accord.workflow.Issuing;
+import org.accord.workflow.Status;
+import org.accord.workflow.Workflow;
+import org.accord.workflow.WorkflowException;
+
+/** The secretariat's dashboard: agreements, creating one, previews, issuing originals, links and live status. */
+final class SecretariatPages {
+
+    private static final Set<Role> SECRETARIAT = Set.of(Role.SECRETARIAT);
+    /** The agreements bundled with Accord, offered as examples to start from. */
+    static final Map<String, String> EXAMPLES = Map.of(
+            "cica-sco-rats-2017", "templates/agreements/cica-sco-rats-2017.yaml",
+            "interpol-impact-2012", "templates/agreements/interpol-impact-2012.yaml");
+
+    private final Workflow wf;
+    private final Pages pages;
+    private final String publicUrl;
+
+    SecretariatPages(Workflow wf, Pages pages, String publicUrl) {
+        this.wf = wf;
+        this.pages = pages;
+        this.publicUrl = publicUrl;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.as(SECRETARIAT, HandlerType.GET, "/dashboard", ctx -> dashboard(ctx, null)),
+                Route.as(SECRETARIAT, HandlerType.POST, "/agreements", this::create),
+                Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}", this::agreement),
+                Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/originals", this::issue),
+                Route.as(SECRETARIAT, HandlerType.GET, "/originals/{id}", this::original),
+                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink));
+    }
+
+    private void dashboard(Context ctx, List<String> problems) {
+        String lang = Pages.lang(ctx);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (StoredAgreement a : wf.drafting().list()) {
+            List<StoredOriginal> originals = wf.status().originalsOf(a.id());
+            int complete = (int) originals.stream().filter(o -> wf.status().of(o.id()).complete()).count();
+            rows.add(Map.of("id", a.id(), "title", lang.equals("ru") ? a.titleRu() : a.titleEn(), "created",
+                    Pages.dateTime(a.createdAt(), lang), "originals", originals.size(), "complete", complete));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("agreements", rows);
+        model.put("examples", EXAMPLES.keySet().stream().sorted().toList());
+        if (problems != null) {
+            model.put("problems", problems);
+            ctx.status(422);
+        }
+        pages.render(ctx, "dashboard.ftlh", model);
+    }
+
+    private void create(Context ctx) throws IOException {
+        byte[] source;
+        String example = ctx.formParam("example");
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+            try (InputStream in = file.content()) {
+                source = in.readNBytes(org.accord.model.AgreementReader.MAX_BYTES + 1);
+            }
+        } else if (example != null && EXAMPLES.containsKey(example)) {
+            try (InputStream in = SecretariatPages.class.getClassLoader().getResourceAsStream(EXAMPLES.get(example))) {
+                source = in != null ? in.readAllBytes() : Files.readAllBytes(Path.of(EXAMPLES.get(example)));
+            }
+        } else {
+            dashboard(ctx, List.of(pages.text(Pages.lang(ctx)).get("dashboard.choose")));
+            return;
+        }
+        try {
+            String id = wf.drafting().create(source, Auth.current(ctx).username());
+            ctx.redirect("/agreements/" + id, HttpStatus.SEE_OTHER);
+        } catch (InvalidAgreementException e) {
+            dashboard(ctx, e.problems());
+        }
+    }
+
+    private void agreement(Context ctx) {
+        agreementPage(ctx, wf.drafting().get(ctx.pathParam("id")), null, null);
+    }
+
+    private void agreementPage(Context ctx, StoredAgreement a, List<Map<String, Object>> issuedLinks, String error) {
+        String lang = Pages.lang(ctx);
+        Agreement model = wf.drafting().model(a);
+        Map<String, Object> m = new HashMap<>();
+        m.put("a", a);
+        m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
+        m.put("parties", model.parties().stream().map(p -> Map.of("id", p.id(), "name", p.name().in(lang),
+                "signatory", p.signatory().name().in(lang))).toList());
+        m.put("originalsToIssue", model.finalClause().originals());
+        m.put("created", Pages.dateTime(a.createdAt(), lang));
+        List<Map<String, Object>> originals = new ArrayList<>();
+        for (StoredOriginal o : wf.status().originalsOf(a.id())) {
+            originals.add(statusView(wf.status().of(o.id()), lang));
+        }
+        m.put("originals", originals);
+        if (issuedLinks != null) {
+            m.put("issued", issuedLinks);
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
+        pages.render(ctx, "agreement.ftlh", m);
+    }
+
+    private void issue(Context ctx) {
+        StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
+        Layout layout = SecretariatApi.parse(() -> Layout.of(String.valueOf(ctx.formParam("layout"))));
+        String sealPassword = ctx.formParam("sealPassword");
+        char[] seal = "on".equals(ctx.formParam("certify")) && sealPassword != null ? sealPassword.toCharArray() : null;
+        List<Issuing.Issued> issued;
+        try {
+            issued = wf.issuing().issue(a.id(), layout, seal, Level.B_LT, Auth.current(ctx).username());
+        } catch (WorkflowException e) {
+            ctx.status(e.kind() == WorkflowException.Kind.FORBIDDEN ? 403 : e.kind() == WorkflowException.Kind.CONFLICT ? 409 : 422);
+            agreementPage(ctx, a, null, pages.text(Pages.lang(ctx)).get("issue.failed." + e.kind().name().toLowerCase()));
+            return;
+        } finally {
+            if (seal != null) {
+                java.util.Arrays.fill(seal, '\0');
+            }
+        }
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (Issuing.Issued i : issued) {
+            Map<String, String> byParty = new LinkedHashMap<>();
+            i.tokens().forEach((party, token) -> byParty.put(party, publicUrl + "/sign/" + token));
+            links.add(Map.of("number", i.original().number(), "id", i.original().id(), "links", byParty));
+        }
+        ctx.status(201);
+        agreementPage(ctx, a, links, null);
+    }
+
+    private void original(Context ctx) {
+        String lang = Pages.lang(ctx);
+        Status.OriginalStatus s = wf.status().of(ctx.pathParam("id"));
+        StoredAgreement a = wf.drafting().get(s.original().agreementId());
+        Map<String, Object> m = new HashMap<>(statusView(s, lang));
+        m.put("agreementId", a.id());
+        m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
+        m.put("revisions", s.revisions().stream().map(r -> Map.of("number", r.number(), "kind", r.kind(),
+                "party", r.partyId() == null ? "" : r.partyId(), "at", Pages.dateTime(r.createdAt(), lang),
+                "sha256", r.sha256(), "size", r.size())).toList());
+        pages.render(ctx, "original.ftlh", m);
+    }
+
+    private void newLink(Context ctx) {
+        String lang = Pages.lang(ctx);
+        String token = wf.issuing().newLink(ctx.pathParam("id"), ctx.pathParam("party"), Auth.current(ctx).username());
+        Status.OriginalStatus s = wf.status().of(ctx.pathParam("id"));
+        Map<String, Object> m = new HashMap<>(statusView(s, lang));
+        StoredAgreement a = wf.drafting().get(s.original().agreementId());
+        m.put("agreementId", a.id());
+        m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
+        m.put("revisions", List.of());
+        m.put("newLink", Map.of("party", ctx.pathParam("party"), "url", publicUrl + "/sign/" + token));
+        ctx.status(201);
+        pages.render(ctx, "original.ftlh", m);
+    }
+
+    /** An original's status as the pages show it. */
+    static Map<String, Object> statusView(Status.OriginalStatus s, String lang) {
+        List<Map<String, Object>> parties = new ArrayList<>();
+        for (Status.PartyStatus p : s.parties()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", p.partyId());
+            row.put("name", p.name().in(lang));
+            row.put("signed", p.signature().isPresent());
+            row.put("signer", p.signature().map(r -> r.signer()).orElse(""));
+            row.put("at", p.signature().map(r -> Pages.dateTime(r.signedAt(), lang)).orElse(""));
+            row.put("link", p.link().name().toLowerCase());
+            parties.add(row);
+        }
+        return Map.of("id", s.original().id(), "number", s.original().number(), "of", s.original().ofTotal(),
+                "complete", s.complete(), "parties", parties, "latest", s.revisions().get(s.revisions().size() - 1).number());
+    }
+}

@@ -1,0 +1,160 @@
+package org.accord.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.render.Renderer;
+import org.accord.sign.SigningRefusedException;
+import org.accord.sign.TrustServiceException;
+import org.accord.store.Revision;
+import org.accord.workflow.Signing;
+import org.accord.workflow.Workflow;
+import org.accord.workflow.WorkflowException;
+
+/**
+ * The signatory's page behind a personal link: both language texts, the PDF, place and date, the ways to sign,
+ * and clear words when a password is wrong, a link is used or expired, or the field is already signed.
+ */
+final class SigningPages {
+
+    private final Workflow wf;
+    private final Pages pages;
+    private final long maxUpload;
+
+    SigningPages(Workflow wf, Pages pages, long maxUpload) {
+        this.wf = wf;
+        this.pages = pages;
+        this.maxUpload = maxUpload;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.open(HandlerType.GET, "/sign/{token}", ctx -> show(ctx, null, null)),
+                Route.open(HandlerType.POST, "/sign/{token}", this::sign));
+    }
+
+    private void show(Context ctx, String error, String place) {
+        String lang = Pages.lang(ctx);
+        Signing.Link link;
+        try {
+            link = wf.signing().view(ctx.pathParam("token"));
+        } catch (WorkflowException e) {
+            gone(ctx, e);
+            return;
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("token", ctx.pathParam("token"));
+        m.put("agreement", link.model());
+        m.put("pieces", Renderer.pieces(link.model()));
+        m.put("tx", Renderer.filler(link.model()));
+        m.put("party", link.party());
+        m.put("original", link.original());
+        m.put("today", Pages.date(Instant.now(), lang));
+        m.put("holdsKey", wf.signing().holdsKey(link));
+        m.put("expires", Pages.dateTime(link.invitation().expiresAt(), lang));
+        m.put("place", place == null ? "" : place);
+        java.util.Optional<Revision> signed = wf.signing().signature(link);
+        if (signed.isPresent()) {
+            m.put("signed", Map.of("signer", signed.get().signer(), "at", Pages.dateTime(signed.get().signedAt(), lang),
+                    "level", signed.get().level()));
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
+        pages.render(ctx, "sign.ftlh", m);
+    }
+
+    private void gone(Context ctx, WorkflowException e) {
+        Map<String, String> t = pages.text(Pages.lang(ctx));
+        boolean unknown = e.kind() == WorkflowException.Kind.NOT_FOUND;
+        ctx.status(unknown ? 404 : 410);
+        pages.render(ctx, "error.ftlh", Map.of("status", unknown ? 404 : 410,
+                "title", t.get(unknown ? "sign.unknown" : "sign.gone"), "detail", t.get(unknown ? "sign.unknown.detail" : "sign.gone.detail")));
+    }
+
+    private void sign(Context ctx) throws IOException {
+        Map<String, String> t = pages.text(Pages.lang(ctx));
+        String token = ctx.pathParam("token");
+        String place = ctx.formParam("place");
+        if (place == null || place.isBlank() || place.length() > 200 || place.chars().anyMatch(Character::isISOControl)) {
+            ctx.status(400);
+            show(ctx, t.get("sign.error.place"), place);
+            return;
+        }
+        String password = ctx.formParam("password");
+        if (password == null || password.isEmpty()) {
+            ctx.status(400);
+            show(ctx, t.get("sign.error.password"), place);
+            return;
+        }
+        if ("browser".equals(ctx.formParam("method"))) {
+            // the page signs in the browser with JavaScript; a form posted without it is not used
+            ctx.status(400);
+            show(ctx, t.get("sign.error.javascript"), place);
+            return;
+        }
+        char[] secret = password.toCharArray();
+        try {
+            UploadedFile file = ctx.uploadedFile("keystore");
+            if ("p12".equals(ctx.formParam("method"))) {
+                if (file == null || file.size() == 0) {
+                    ctx.status(400);
+                    show(ctx, t.get("sign.error.keystore"), place);
+                    return;
+                }
+                if (file.size() > maxUpload) {
+                    throw Problems.fromStatus(413, null);
+                }
+                byte[] p12;
+                try (InputStream in = file.content()) {
+                    p12 = in.readAllBytes();
+                }
+                wf.signing().withKeystore(token, place.strip(), p12, secret);
+            } else {
+                wf.signing().withHeldKey(token, place.strip(), secret);
+            }
+            ctx.redirect("/sign/" + token, HttpStatus.SEE_OTHER);
+        } catch (WorkflowException e) {
+            switch (e.kind()) {
+                case NOT_FOUND -> gone(ctx, e);
+                case GONE -> {
+                    if (e.getCause() instanceof WorkflowException) {
+                        ctx.status(410);
+                        pages.render(ctx, "error.ftlh", Map.of("status", 410, "title", t.get("sign.withdrawn"),
+                                "detail", t.get("sign.withdrawn.detail")));
+                    } else {
+                        gone(ctx, e);
+                    }
+                }
+                case FORBIDDEN -> {
+                    ctx.status(403);
+                    show(ctx, t.get("sign.error.wrongPassword"), place);
+                }
+                case CONFLICT -> {
+                    ctx.status(409);
+                    show(ctx, t.get("sign.error.conflict"), place);
+                }
+                case INVALID -> {
+                    ctx.status(422);
+                    show(ctx, t.get("sign.error.keystoreUnusable"), place);
+                }
+                default -> throw e;
+            }
+        } catch (SigningRefusedException e) {
+            ctx.status(422);
+            show(ctx, t.get("sign.error.refused") + " " + e.getMessage(), place);
+        } catch (TrustServiceException e) {
+            ctx.status(502);
+            show(ctx, t.get("sign.error.tsa"), place);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
+    }
+}

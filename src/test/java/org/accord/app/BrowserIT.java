@@ -1,0 +1,203 @@
+package org.accord.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.accord.testing.Http;
+import org.accord.testing.Tamper;
+import org.accord.testing.TestPki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The three journeys in headless Chromium: the secretariat logs in, drafts the CICA protocol and issues the two
+ * originals; one signatory signs with the key the service holds, the other in the browser with WebCrypto (the
+ * key never leaves it); the archivist verifies original 1 (two valid signatures) and a tampered copy (changed
+ * after signing). Every page is checked by axe-core and kept as a screenshot in both languages and two sizes.
+ */
+class BrowserIT {
+
+    @TempDir
+    static Path data;
+    private static Running s;
+    private static Browser b;
+    private static final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        s = Running.start(data, Map.of());
+        b = new Browser(s.service.url());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (b != null) {
+            b.close();
+        }
+        s.close();
+    }
+
+    /** Checks the page with axe-core and keeps a screenshot. */
+    private static void look(String step) throws IOException {
+        b.screenshot(step);
+        for (String v : b.accessibilityViolations()) {
+            accessibility.add(step + ": " + v);
+        }
+    }
+
+    private static void logIn(String user) {
+        b.open("/login");
+        b.type("#username", user);
+        b.type("#password", Running.PASSWORD);
+        b.find("#login-submit").click();
+    }
+
+    @Test
+    void drafted_issued_signed_twice_and_verified_in_the_browser() throws Exception {
+        b.open("/?lang=en");
+        look("01-home");
+        logIn("secretariat");
+        b.waitFor("#create-submit");
+        assertTrue(b.driver.getCurrentUrl().endsWith("/dashboard"), b.driver.getCurrentUrl());
+        look("02-dashboard");
+
+        new Select(b.find("#example")).selectByValue("cica-sco-rats-2017");
+        b.find("#create-submit").click();
+        b.waitFor("#issue-submit");
+        assertTrue(b.find("h1").getText().startsWith("Protocol on Cooperation"), b.find("h1").getText());
+        look("03-agreement");
+        b.find("#issue-submit").click();
+        b.waitFor("#signing-links");
+        String heldKeyLink = b.find("#link-1-cica").getAttribute("value");
+        String browserLink = b.find("#link-1-sco-rats").getAttribute("value");
+        String unsignedLink = b.find("#link-2-sco-rats").getAttribute("value");
+        assertTrue(heldKeyLink.matches(".*/sign/[A-Za-z0-9_-]{43}"), heldKeyLink);
+        look("04-issued-links");
+        String originalPage = b.find("#signing-links h3 a").getAttribute("href");
+        String originalId = originalPage.substring(originalPage.lastIndexOf('/') + 1);
+
+        // the CICA signatory, with the key the service holds
+        b.driver.get(heldKeyLink);
+        b.waitFor("#sign-submit");
+        assertTrue(b.find(".agreement-text").getText().contains("в соответствии с правовыми документами СВМДА и ШОС"),
+                "both language texts are on the page");
+        look("05-sign");
+        b.type("#place", "Astana");
+        b.type("#password", Running.PASSWORD);
+        b.find("#sign-submit").click();
+        b.waitFor("#signed");
+        assertTrue(b.find("#signed").getText().contains("Gong Jianwei"), b.find("#signed").getText());
+        look("06-signed");
+
+        // the SCO RATS signatory, in the browser: the .p12 is read and used by the page, never uploaded
+        b.driver.get(browserLink);
+        b.waitFor("#sign-submit");
+        b.type("#place", "Tashkent");
+        b.find("input[name=method][value=browser]").click();
+        b.find("#keystore").sendKeys(TestPki.dir().resolve("sco-rats.p12").toAbsolutePath().toString());
+        b.type("#password", "not the password");
+        b.find("#sign-submit").click();
+        assertTrue(b.waitFor("#sign-error").getText().contains("does not unlock"), b.find("#sign-error").getText());
+        b.type("#password", Running.PASSWORD);
+        b.find("#sign-submit").click();
+        b.waitFor("#signed");
+        assertTrue(b.find("#signed").getText().contains("Yevgeniy Sysoyev"), b.find("#signed").getText());
+
+        // the secretariat sees both signatures
+        logIn("secretariat");
+        b.open("/originals/" + originalId);
+        assertEquals(2, b.all("td.state.signed").size());
+        look("07-original-status");
+
+        // the archivist verifies original 1, then a tampered copy
+        byte[] signed = s.archivist.get("/api/originals/" + originalId + "/pdf").body();
+        Path original = data.resolve("original-1.pdf");
+        Files.write(original, signed);
+        Path tampered = data.resolve("tampered.pdf");
+        Files.write(tampered, Tamper.paintOverPage(signed));
+        logIn("archivist");
+        b.waitFor("#verify-submit");
+        look("08-verify");
+        b.find("#file").sendKeys(original.toAbsolutePath().toString());
+        b.find("#verify-submit").click();
+        assertTrue(b.waitFor("#verdict").getText().startsWith("Valid"), b.find("#verdict").getText());
+        assertEquals(2, b.all("li.signature.passed").size());
+        assertTrue(b.find("#issued").getText().contains("latest revision"), b.find("#issued").getText());
+        look("09-verdict-valid");
+        Object etsi = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(document.getElementById('etsi-report').href)"
+                        + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t.substring(0, 200)); }); });");
+        assertTrue(String.valueOf(etsi).startsWith("200 <?xml"), String.valueOf(etsi));
+
+        b.open("/verify");
+        b.find("#file").sendKeys(tampered.toAbsolutePath().toString());
+        b.find("#verify-submit").click();
+        assertTrue(b.waitFor("#verdict").getText().startsWith("Not valid"), b.find("#verdict").getText());
+        assertTrue(b.find("main").getText().contains("changed after"), b.find("main").getText());
+        look("10-verdict-tampered");
+
+        // the same pages in Russian and on a phone
+        b.open("/verify?lang=ru");
+        b.find("#file").sendKeys(tampered.toAbsolutePath().toString());
+        b.find("#verify-submit").click();
+        assertTrue(b.waitFor("#verdict").getText().startsWith("Недействителен"), b.find("#verdict").getText());
+        assertTrue(b.find("main").getText().contains("изменён после"), b.find("main").getText());
+        look("10-verdict-tampered");
+        for (org.openqa.selenium.Dimension size : List.of(Browser.LAPTOP, Browser.PHONE)) {
+            b.driver.manage().window().setSize(size);
+            for (String lang : List.of("ru", "en")) {
+                b.open("/verify?lang=" + lang);
+                look("08-verify");
+                b.driver.get(unsignedLink + "?lang=" + lang);
+                b.waitFor("#sign-submit");
+                look("05-sign");
+                b.driver.get(heldKeyLink);
+                look("06-signed");
+                b.open("/");
+                look("01-home");
+            }
+        }
+        b.driver.manage().window().setSize(Browser.LAPTOP);
+        logIn("secretariat");
+        for (org.openqa.selenium.Dimension size : List.of(Browser.LAPTOP, Browser.PHONE)) {
+            b.driver.manage().window().setSize(size);
+            for (String lang : List.of("ru", "en")) {
+                b.open("/dashboard?lang=" + lang);
+                look("02-dashboard");
+                b.open("/originals/" + originalId);
+                look("07-original-status");
+            }
+        }
+        b.driver.manage().window().setSize(Browser.LAPTOP);
+        assertEquals(List.of(), accessibility, "axe-core: no serious or critical violation on any page");
+    }
+
+    @Test
+    void a_party_named_like_a_script_shows_literally() throws Exception {
+        String yaml = org.accord.testing.Seeds.text(org.accord.testing.Seeds.CICA)
+                .replace("shortName: {en: \"CICA Secretariat\"", "shortName: {en: \"<script>alert(1)</script>\"")
+                .replace("en: \"The Secretariat of the Conference on Interaction and Confidence Building Measures in Asia\"\n      ru:",
+                        "en: \"<img src=x onerror=alert(2)> Secretariat\"\n      ru:");
+        Http.Response created = s.secretariat.post("/api/agreements", "application/yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(201, created.status(), created.toString());
+        String id = created.json().path("id").asText();
+        logIn("secretariat");
+        b.open("/agreements/" + id + "?lang=en");
+        b.waitFor("#issue-submit");
+        assertTrue(b.find("main").getText().contains("<img src=x onerror=alert(2)> Secretariat"), "shown as text");
+        assertTrue(b.all("main img").isEmpty(), "no element was injected");
+        String html = s.secretariat.get("/agreements/" + id).text();
+        assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;"), "escaped in the HTML");
+        assertFalse(html.contains("<img src=x"), "never raw");
+    }
+}
