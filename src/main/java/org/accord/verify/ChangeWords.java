@@ -25,8 +25,15 @@ public final class ChangeWords {
             new Rule(Pattern.compile("signature fields signed or form fields filled \\((\\d+) objects\\)"),
                     "подписаны поля подписи или заполнены поля формы (объектов: $1)"),
             new Rule(Pattern.compile("validation data added \\((\\d+) objects\\)"), "добавлены данные для проверки (объектов: $1)"),
-            new Rule(Pattern.compile("changed after signing: (.+) \\[Accord\\]"), "изменено после подписания: $1 [Accord]"),
+            new Rule(Pattern.compile("(\\d+) bytes after the last signed revision: validation data only \\(long-term validation\\)"),
+                    "$1 байт после последней подписанной редакции: только данные для проверки (долгосрочная проверка)"),
+            new Rule(Pattern.compile("Visual difference is detected on page\\(s\\) \\[(.+)\\] \\[(\\w+)\\]"),
+                    "обнаружено визуальное различие на стр. $1 [$2]"),
             new Rule(Pattern.compile("the document carries no signature"), "документ не содержит подписей"));
+
+    private static final Pattern WRAPPED = Pattern.compile("changed after signing: (.+) \\[Accord\\]");
+    private static final Pattern UNCOVERED = Pattern.compile(
+            "(\\d+) bytes after the last signed revision are not covered by any signature(?:: (.+))?");
 
     private ChangeWords() {
     }
@@ -36,13 +43,26 @@ public final class ChangeWords {
         if (!"ru".equals(lang) || sentence == null) {
             return sentence;
         }
+        Matcher wrapped = WRAPPED.matcher(sentence);
+        if (wrapped.matches()) {
+            return "изменено после подписания: " + in(wrapped.group(1), lang) + " [Accord]";
+        }
+        Matcher tail = UNCOVERED.matcher(sentence);
+        if (tail.matches()) {
+            String head = tail.group(1) + " байт после последней подписанной редакции не покрыты ни одной подписью";
+            if (tail.group(2) == null) {
+                return head;
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            for (String part : tail.group(2).split("; ")) {
+                parts.add(in(part, lang));
+            }
+            return head + ": " + String.join("; ", parts);
+        }
         for (Rule r : RULES) {
             Matcher m = r.en().matcher(sentence);
             if (m.matches()) {
-                String out = m.replaceFirst(r.ru());
-                // a nested sentence (the [Accord] wrapper) is translated too
-                return r.en().pattern().startsWith("changed after signing") ? "изменено после подписания: " + in(m.group(1), lang)
-                        + " [Accord]" : out;
+                return m.replaceFirst(r.ru());
             }
         }
         return sentence;

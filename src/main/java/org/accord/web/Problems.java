@@ -25,7 +25,7 @@ final class Problems {
 
     static final String TYPE_BASE = "https://accord.invalid/problems/";
     static final String CONTENT_TYPE = "application/problem+json";
-    private static final String WRITTEN = "accord.problem";
+    static final String WRITTEN = "accord.problem";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,10 +141,13 @@ final class SecretariatPages {
                 java.util.Arrays.fill(seal, '\0');
             }
         }
+        String lang = Pages.lang(ctx);
+        Agreement model = wf.drafting().model(a);
         List<Map<String, Object>> links = new ArrayList<>();
         for (Issuing.Issued i : issued) {
-            Map<String, String> byParty = new LinkedHashMap<>();
-            i.tokens().forEach((party, token) -> byParty.put(party, publicUrl + "/sign/" + token));
+            List<Map<String, String>> byParty = new ArrayList<>();
+            model.parties().forEach(p -> byParty.add(Map.of("id", p.id(), "name", p.shortName().in(lang),
+                    "url", publicUrl + "/sign/" + i.tokens().get(p.id()))));
             links.add(Map.of("number", i.original().number(), "id", i.original().id(), "links", byParty));
         }
         ctx.status(201);
@@ -174,7 +176,9 @@ final class SecretariatPages {
         m.put("agreementId", a.id());
         m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
         m.put("revisions", List.of());
-        m.put("newLink", Map.of("party", ctx.pathParam("party"), "url", publicUrl + "/sign/" + token));
+        String party = s.parties().stream().filter(p -> p.partyId().equals(ctx.pathParam("party"))).findFirst()
+                .map(p -> p.name().in(lang)).orElse(ctx.pathParam("party"));
+        m.put("newLink", Map.of("party", party, "url", publicUrl + "/sign/" + token));
         ctx.status(201);
         pages.render(ctx, "original.ftlh", m);
     }

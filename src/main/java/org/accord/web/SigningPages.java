@@ -74,6 +74,7 @@ final class SigningPages {
     private void gone(Context ctx, WorkflowException e) {
         Map<String, String> t = pages.text(Pages.lang(ctx));
         boolean unknown = e.kind() == WorkflowException.Kind.NOT_FOUND;
+        ctx.attribute(Problems.WRITTEN, Boolean.TRUE);
         ctx.status(unknown ? 404 : 410);
         pages.render(ctx, "error.ftlh", Map.of("status", unknown ? 404 : 410,
                 "title", t.get(unknown ? "sign.unknown" : "sign.gone"), "detail", t.get(unknown ? "sign.unknown.detail" : "sign.gone.detail")));

@@ -89,7 +89,14 @@ final class Browser implements AutoCloseable {
         String lang = String.valueOf(((JavascriptExecutor) driver).executeScript("return document.documentElement.lang"));
         Dimension size = driver.manage().window().getSize();
         Path file = SCREENSHOTS.resolve(step + "-" + lang + "-" + (size.getWidth() < 600 ? "phone" : "laptop") + ".png");
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        // the whole page, not only the window: stretch the window to the page's height for the picture
+        long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(Math.max(height + 120, size.getHeight()), 9000)));
+        try {
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(size);
+        }
         return file;
     }
 

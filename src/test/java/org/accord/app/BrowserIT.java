@@ -60,6 +60,7 @@ class BrowserIT {
         b.type("#username", user);
         b.type("#password", Running.PASSWORD);
         b.find("#login-submit").click();
+        b.waitFor("form[action='/logout']");
     }
 
     @Test
