@@ -177,6 +177,20 @@ class BrowserIT {
                 look("02-dashboard");
                 b.open("/originals/" + originalId);
                 look("07-original-status");
+                b.find(".crumbs a:last-of-type").click();
+                b.waitFor("#originals-heading");
+                look("03-agreement");
+            }
+        }
+        logIn("archivist");
+        for (org.openqa.selenium.Dimension size : List.of(Browser.LAPTOP, Browser.PHONE)) {
+            b.driver.manage().window().setSize(size);
+            for (String lang : List.of("ru", "en")) {
+                b.open("/verify?lang=" + lang);
+                b.find("#file").sendKeys(original.toAbsolutePath().toString());
+                b.find("#verify-submit").click();
+                b.waitFor("#verdict");
+                look("09-verdict-valid");
             }
         }
         b.driver.manage().window().setSize(Browser.LAPTOP);
