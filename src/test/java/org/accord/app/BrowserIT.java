@@ -84,8 +84,10 @@ class BrowserIT {
         String unsignedLink = b.find("#link-2-sco-rats").getAttribute("value");
         assertTrue(heldKeyLink.matches(".*/sign/[A-Za-z0-9_-]{43}"), heldKeyLink);
         look("04-issued-links");
+        String liveLink = b.find("#link-2-cica").getAttribute("value");
         String originalPage = b.find("#signing-links h3 a").getAttribute("href");
         String originalId = originalPage.substring(originalPage.lastIndexOf('/') + 1);
+        String secondPage = b.all("#signing-links h3 a").get(1).getAttribute("href");
 
         // the CICA signatory, with the key the service holds
         b.driver.get(heldKeyLink);
@@ -194,7 +196,24 @@ class BrowserIT {
             }
         }
         b.driver.manage().window().setSize(Browser.LAPTOP);
+
+        // the secretariat's status page updates itself when a signatory signs elsewhere
+        logIn("secretariat");
+        b.driver.get(secondPage);
+        assertTrue(b.all("tr[data-party='cica'] td.state.signed").isEmpty());
+        assertEquals(201, s.anonymous.postForm(ServiceFlowContract.api(liveLink), Http.form("place", "Astana", "password",
+                Running.PASSWORD)).status());
+        assertTrue(b.waitFor("tr[data-party='cica'] td.state.signed").getText().length() > 0, "updated without a reload");
+        assertTrue(b.find("tr[data-party='cica'] td.signer").getText().contains("Gong Jianwei"));
         assertEquals(List.of(), accessibility, "axe-core: no serious or critical violation on any page");
+    }
+
+    @Test
+    void the_accessibility_check_finds_what_it_should() throws IOException {
+        b.driver.get("data:text/html;charset=utf-8,<html><body><img src='x.png'><input type='text'><a href='/'></a></body></html>");
+        List<String> found = b.accessibilityViolations();
+        assertTrue(found.stream().anyMatch(v -> v.startsWith("image-alt")), found.toString());
+        assertTrue(found.stream().anyMatch(v -> v.startsWith("label")), found.toString());
     }
 
     @Test
