@@ -2,9 +2,6 @@ package org.accord.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,22 +44,15 @@ final class ArchivePages {
                 Route.as(STAFF, HandlerType.GET, "/verify/{id}/{file}", this::download));
     }
 
-    private void verify(Context ctx) throws IOException {
+    private void verify(Context ctx) {
         String lang = Pages.lang(ctx);
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null || file.size() == 0) {
+        byte[] pdf = Uploads.optionalPart(ctx, "file", maxUpload);
+        if (pdf == null) {
             ctx.status(400);
             pages.render(ctx, "verify.ftlh", Map.of("error", pages.text(lang).get("verify.choose")));
             return;
         }
-        if (file.size() > maxUpload) {
-            throw Problems.fromStatus(413, null);
-        }
-        byte[] pdf;
-        try (InputStream in = file.content()) {
-            pdf = in.readAllBytes();
-        }
-        String name = file.filename() == null ? "upload.pdf" : file.filename();
+        String name = java.util.Objects.requireNonNullElse(Uploads.fileName(ctx, "file"), "upload.pdf");
         Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
         String id = UUID.randomUUID().toString();
         sessions.get(ctx).remember(id, checked);

@@ -3,7 +3,6 @@ package org.accord.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -73,18 +72,14 @@ final class SecretariatPages {
     }
 
     private void create(Context ctx) throws IOException {
-        byte[] source;
         String example = ctx.formParam("example");
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file != null && file.size() > 0) {
-            try (InputStream in = file.content()) {
-                source = in.readNBytes(org.accord.model.AgreementReader.MAX_BYTES + 1);
-            }
-        } else if (example != null && EXAMPLES.containsKey(example)) {
+        byte[] source = Uploads.optionalPart(ctx, "file", org.accord.model.AgreementReader.MAX_BYTES);
+        if (source == null && example != null && EXAMPLES.containsKey(example)) {
             try (InputStream in = SecretariatPages.class.getClassLoader().getResourceAsStream(EXAMPLES.get(example))) {
                 source = in != null ? in.readAllBytes() : Files.readAllBytes(Path.of(EXAMPLES.get(example)));
             }
-        } else {
+        }
+        if (source == null) {
             dashboard(ctx, List.of(pages.text(Pages.lang(ctx)).get("dashboard.choose")));
             return;
         }

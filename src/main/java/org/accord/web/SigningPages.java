@@ -3,9 +3,6 @@ package org.accord.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +77,7 @@ final class SigningPages {
                 "title", t.get(unknown ? "sign.unknown" : "sign.gone"), "detail", t.get(unknown ? "sign.unknown.detail" : "sign.gone.detail")));
     }
 
-    private void sign(Context ctx) throws IOException {
+    private void sign(Context ctx) {
         Map<String, String> t = pages.text(Pages.lang(ctx));
         String token = ctx.pathParam("token");
         String place = ctx.formParam("place");
@@ -103,19 +100,12 @@ final class SigningPages {
         }
         char[] secret = password.toCharArray();
         try {
-            UploadedFile file = ctx.uploadedFile("keystore");
             if ("p12".equals(ctx.formParam("method"))) {
-                if (file == null || file.size() == 0) {
+                byte[] p12 = Uploads.optionalPart(ctx, "keystore", maxUpload);
+                if (p12 == null) {
                     ctx.status(400);
                     show(ctx, t.get("sign.error.keystore"), place);
                     return;
-                }
-                if (file.size() > maxUpload) {
-                    throw Problems.fromStatus(413, null);
-                }
-                byte[] p12;
-                try (InputStream in = file.content()) {
-                    p12 = in.readAllBytes();
                 }
                 wf.signing().withKeystore(token, place.strip(), p12, secret);
             } else {

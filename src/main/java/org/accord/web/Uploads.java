@@ -28,6 +28,21 @@ final class Uploads {
         }
     }
 
+    /** The bytes of part {@code name}, or null when the form has no such part or it is empty (pages word that). */
+    static byte[] optionalPart(Context ctx, String name, long max) {
+        UploadedFile file = uploaded(ctx, name);
+        if (file == null || file.size() == 0) {
+            return null;
+        }
+        return part(ctx, name, max);
+    }
+
+    /** The uploaded file name of part {@code name}, if any. */
+    static String fileName(Context ctx, String name) {
+        UploadedFile file = uploaded(ctx, name);
+        return file == null ? null : file.filename();
+    }
+
     /** Whether part {@code name} was uploaded. */
     static boolean has(Context ctx, String name) {
         requireForm(ctx);

@@ -170,8 +170,9 @@ class ApiRefusalsIT {
     @Test
     void uploads_over_the_bound_are_413_before_they_are_read() {
         byte[] big = new byte[1024 * 1024 + 10];
-        problem(s.archivist.postForm("/api/verify", Http.form("file", big)), 413, "too-large");
-        problem(s.secretariat.post("/api/agreements", "application/yaml", big), 413, "too-large");
+        // refused on the announced length alone: the client has sent nothing of the body yet
+        problem(s.archivist.postHeadOnly("/api/verify", "multipart/form-data; boundary=x", 1024L * 1024 * 1024), 413, "too-large");
+        problem(s.secretariat.postHeadOnly("/api/agreements", "application/yaml", 1024L * 1024 + 10), 413, "too-large");
         // without a Content-Length the bound is met while the body streams in
         problem(s.secretariat.postStreamed("/api/agreements", "application/yaml", big), 413, "too-large");
         byte[] multipart = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n")

@@ -60,7 +60,8 @@ class BrowserIT {
         b.type("#username", user);
         b.type("#password", Running.PASSWORD);
         b.find("#login-submit").click();
-        b.waitFor("form[action='/logout']");
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -72,6 +73,11 @@ class BrowserIT {
         assertTrue(b.driver.getCurrentUrl().endsWith("/dashboard"), b.driver.getCurrentUrl());
         look("02-dashboard");
 
+        Path broken = data.resolve("broken.yaml");
+        Files.writeString(broken, org.accord.testing.Seeds.text(org.accord.testing.Seeds.CICA).replaceFirst("ru: \"Протокол\"", "ru: \"\""));
+        b.find("#file").sendKeys(broken.toAbsolutePath().toString());
+        b.find("#create-submit").click();
+        assertTrue(b.waitFor("#create-problems").getText().contains("kind.ru"), b.find("#create-problems").getText());
         new Select(b.find("#example")).selectByValue("cica-sco-rats-2017");
         b.find("#create-submit").click();
         b.waitFor("#issue-submit");
