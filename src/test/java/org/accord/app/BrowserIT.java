@@ -174,6 +174,10 @@ class BrowserIT {
                 look("06-signed");
                 b.open("/");
                 look("01-home");
+                b.open("/login");
+                look("00-login");
+                b.open("/sign/" + "A".repeat(43));
+                look("12-unknown-link");
             }
         }
         b.driver.manage().window().setSize(Browser.LAPTOP);
@@ -212,6 +216,14 @@ class BrowserIT {
         assertTrue(b.waitFor("tr[data-party='cica'] td.state.signed").getText().length() > 0, "updated without a reload");
         assertTrue(b.find("tr[data-party='cica'] td.signer").getText().contains("Gong Jianwei"));
         assertEquals(List.of(), accessibility, "axe-core: no serious or critical violation on any page");
+    }
+
+    @Test
+    void the_api_documentation_renders_under_the_strict_csp() throws IOException {
+        b.open("/docs");
+        assertTrue(b.waitFor(".swagger-ui .info .title").getText().contains("Accord API"), b.find(".swagger-ui").getText());
+        assertTrue(b.all(".opblock").size() >= 20, "the operations are listed: " + b.all(".opblock").size());
+        b.screenshot("11-api-docs");
     }
 
     @Test
