@@ -22,7 +22,7 @@ final class Texts {
             out.println("  " + s.field() + " [" + s.kind() + "] " + (s.signer() == null ? "?" : s.signer()) + ": "
                     + s.indication() + (s.subIndication() == null ? "" : "/" + s.subIndication())
                     + (s.level() == null ? "" : ", " + s.level())
-                    + (s.timestampTime() == null ? "" : (ru ? ", время по штампу " : ", time-stamped ") + s.timestampTime())
+                    + (s.timestampTime() == null ? "" : (ru ? ", время по метке времени " : ", time-stamped ") + s.timestampTime())
                     + (s.intact() ? "" : (ru ? ", ИЗМЕНЁН ИЛИ ПОВРЕЖДЁН" : ", CHANGED OR BROKEN")));
             s.modificationsAfter().forEach(m -> out.println("      " + (ru ? "после подписи: " : "after signing: ") + m));
             s.errors().forEach(e -> out.println("      " + (ru ? "ошибка: " : "error: ") + e));
