@@ -10,6 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        org.accord.pki.EcdsaProvider.install();
         System.exit(AccordCommand.commandLine()
                 .addSubcommand("serve", new ServeCommand())
                 .addSubcommand("bench-serve", new ServiceBenchCommand())

@@ -47,6 +47,7 @@ public final class Service implements AutoCloseable {
 
     /** Opens the database, wires everything and starts listening; {@code out} gets the start-up lines. */
     public static Service start(Config config, PrintStream out) throws IOException {
+        org.accord.pki.EcdsaProvider.install();
         if (config.server().port() == 0) {
             config = withPort(config, freePort());
         }

@@ -41,4 +41,17 @@ class PackagedJarIT {
         assertTrue(r.stderr().contains("kind: missing") && r.stderr().contains("parties: missing"), r.stderr());
         assertTrue(Files.notExists(dir.resolve("originals")));
     }
+
+    @Test
+    void keystores_written_by_the_jar_open_in_openssl() throws Exception {
+        Path openssl = ExternalTool.require("openssl", "openssl");
+        Path dir = java.nio.file.Files.createTempDirectory("accord-pki");
+        ExternalTool.Result init = ExternalTool.run(List.of(JAVA, "-jar", JAR.toString(), "pki", "init", "--out", dir.toString(),
+                "--base-url", "http://127.0.0.1:7070/pki"), dir);
+        assertEquals(0, init.exitCode(), init.stderr());
+        ExternalTool.Result read = ExternalTool.run(List.of(openssl.toString(), "pkcs12", "-in", dir.resolve("cica.p12").toString(),
+                "-info", "-noout", "-passin", "pass:accord-demo"), dir);
+        assertEquals(0, read.exitCode(), "OpenSSL reads the keystore the jar wrote: " + read.stderr());
+        assertTrue(read.stderr().contains("AES-256-CBC") || read.stdout().contains("AES-256-CBC"), read.stderr() + read.stdout());
+    }
 }
