@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.accord.render.Renderer;
 import org.accord.verify.ChangeWords;
 import org.accord.verify.DocumentReport;
-import org.accord.verify.HumanReport;
 import org.accord.verify.SignatureReport;
 import org.accord.workflow.Archive;
 import org.accord.workflow.Workflow;
@@ -28,7 +26,6 @@ final class ArchivePages {
     private final Pages pages;
     private final Sessions sessions;
     private final long maxUpload;
-    private final HumanReport human = new HumanReport(new Renderer());
 
     ArchivePages(Workflow wf, Pages pages, Sessions sessions, long maxUpload) {
         this.wf = wf;
@@ -115,8 +112,8 @@ final class ArchivePages {
                         checked.verification().dss().getXmlValidationReport().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             case "report.html" -> attachment(ctx, "text/html; charset=utf-8", "validation-report-" + lang + ".html",
-                    human.html(r, lang).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            case "report.pdf" -> attachment(ctx, "application/pdf", "validation-report-" + lang + ".pdf", human.pdf(r, lang));
+                    wf.reports().html(r, lang).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "report.pdf" -> attachment(ctx, "application/pdf", "validation-report-" + lang + ".pdf", wf.reports().pdf(r, lang));
             default -> throw Problem.notFound("no such report");
         }
     }

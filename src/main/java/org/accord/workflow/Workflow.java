@@ -22,6 +22,7 @@ public final class Workflow {
     private final Status status;
     private final Users users;
     private final AuditTrail audit;
+    private final org.accord.verify.HumanReport reports;
 
     /** What a workflow is made of; {@code level} is the level of every party's signature. */
     public record Parts(Database db, Renderer renderer, Signer signer, Verifier verifier, Keys keys, Level level,
@@ -40,6 +41,7 @@ public final class Workflow {
                 p.maxPasswordFailures(), p.clock());
         this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks);
         this.status = new Status(drafting, originals, invitations, p.clock());
+        this.reports = new org.accord.verify.HumanReport(p.renderer());
     }
 
     public Drafting drafting() {
@@ -68,5 +70,10 @@ public final class Workflow {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** The human validation report (HTML, PDF/A), made with the process's one renderer. */
+    public org.accord.verify.HumanReport reports() {
+        return reports;
     }
 }
