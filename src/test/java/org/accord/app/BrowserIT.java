@@ -147,6 +147,11 @@ class BrowserIT {
                 "var done = arguments[arguments.length - 1]; fetch(document.getElementById('etsi-report').href)"
                         + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t.substring(0, 200)); }); });");
         assertTrue(String.valueOf(etsi).startsWith("200 <?xml"), String.valueOf(etsi));
+        Object human = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(document.querySelector(\"a[href$='report.pdf']\").href)"
+                        + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + r.headers.get('Content-Type') + ' '"
+                        + " + t.substring(0, 5)); }); });");
+        assertEquals("200 application/pdf %PDF-", String.valueOf(human));
 
         b.open("/verify");
         b.find("#file").sendKeys(tampered.toAbsolutePath().toString());
