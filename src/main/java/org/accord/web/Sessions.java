@@ -23,12 +23,13 @@ final class Sessions {
 
     static final String COOKIE = "accord_session";
     static final Duration IDLE = Duration.ofHours(8);
-    private static final int MAX_SESSIONS = 100_000;
+    static final int MAX_SESSIONS = 100_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final boolean secure;
     private final Clock clock;
+    private final int maxSessions;
 
     /** One browser's session: its CSRF token and, once logged in, its user. */
     static final class Session {
@@ -63,8 +64,18 @@ final class Sessions {
     }
 
     Sessions(boolean secure, Clock clock) {
+        this(secure, clock, MAX_SESSIONS);
+    }
+
+    Sessions(boolean secure, Clock clock, int maxSessions) {
         this.secure = secure;
         this.clock = clock;
+        this.maxSessions = maxSessions;
+    }
+
+    /** How many sessions are held. */
+    int size() {
+        return sessions.size();
     }
 
     /** The request's session, if its cookie names a live one. */
@@ -94,9 +105,13 @@ final class Sessions {
         if (old != null) {
             sessions.remove(old);
         }
-        if (sessions.size() >= MAX_SESSIONS) {
+        if (sessions.size() >= maxSessions) {
             Instant cutoff = clock.instant().minus(IDLE);
             sessions.values().removeIf(x -> x.seen.isBefore(cutoff));
+            if (sessions.size() >= maxSessions) {
+                // a flood of anonymous visitors must not push out the people who logged in
+                sessions.values().removeIf(x -> x.user == null);
+            }
         }
         String id = random();
         Session s = new Session(clock.instant());
