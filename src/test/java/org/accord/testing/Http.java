@@ -19,6 +19,13 @@ import java.util.UUID;
 /** A small HTTP client for tests against a real server: JSON, YAML, multipart, HTTP Basic. */
 public final class Http {
 
+    static {
+        // A server that refuses an upload answers and closes the connection; the JDK client may already have put
+        // that connection back in its pool and then fail the next request on it ("header parser received no
+        // bytes"). It retries GETs on a fresh connection by itself; this lets it do so for every method.
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
