@@ -66,7 +66,7 @@ public final class Service implements AutoCloseable {
                 wf.users().addIfAbsent("secretariat", User.Role.SECRETARIAT, DEMO_PASSWORD.toCharArray(), "accord serve");
                 wf.users().addIfAbsent("archivist", User.Role.ARCHIVIST, DEMO_PASSWORD.toCharArray(), "accord serve");
             }
-            WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(), samplePki);
+            WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes());
             Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
             app.start(config.server().host(), config.server().port());
             Service service = new Service(db, app, config);

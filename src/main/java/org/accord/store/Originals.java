@@ -145,15 +145,29 @@ public final class Originals {
         return db.read(c -> revisions(c, "original_id = ? ORDER BY number", originalId));
     }
 
+    /** The latest revision of an original (it has at least revision 0 once issued). */
+    public Revision latest(String originalId) {
+        return db.read(c -> {
+            List<Revision> last = revisions(c, "original_id = ? AND number = (SELECT MAX(number) FROM revisions WHERE original_id = ?)",
+                    originalId, originalId);
+            if (last.isEmpty()) {
+                throw new StoreException("original " + originalId + " has no revision");
+            }
+            return last.get(0);
+        });
+    }
+
     /** Every stored revision with these bytes (by SHA-256). */
     public List<Revision> withHash(String sha256) {
         return db.read(c -> revisions(c, "sha256 = ? ORDER BY original_id, number", sha256));
     }
 
-    private static List<Revision> revisions(Connection c, String where, String value) throws SQLException {
+    private static List<Revision> revisions(Connection c, String where, String... values) throws SQLException {
         List<Revision> all = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + REVISION_COLUMNS + " FROM revisions WHERE " + where)) {
-            s.setString(1, value);
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     all.add(new Revision(r.getString("original_id"), r.getInt("number"), r.getString("kind"),

@@ -35,7 +35,7 @@ final class ArchiveApi {
 
     private void verify(Context ctx) {
         byte[] pdf = Uploads.part(ctx, "file", maxUpload);
-        String name = ctx.uploadedFile("file").filename();
+        String name = java.util.Objects.requireNonNullElse(Uploads.fileName(ctx, "file"), "upload.pdf");
         Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
         if (checked.verification().report().error() != null) {
             throw new Problem(422, "unusable-document", "Unusable document", checked.verification().report().error());

@@ -101,7 +101,7 @@ final class Auth {
         } catch (RuntimeException e) {
             throw Problem.badRequest("the Authorization header is not valid Basic credentials");
         }
-        if (credentials == null || credentials.getUsername().length() > 64 || credentials.getPassword().length() > 256) {
+        if (credentials == null) {
             return Optional.empty();
         }
         String id = keyed(credentials.getUsername() + '\0' + credentials.getPassword());
@@ -110,13 +110,7 @@ final class Auth {
         if (r != null && r.until().isAfter(now)) {
             return Optional.of(r.user());
         }
-        char[] password = credentials.getPassword().toCharArray();
-        Optional<User> user;
-        try {
-            user = users.authenticate(credentials.getUsername(), password);
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
+        Optional<User> user = login(credentials.getUsername(), credentials.getPassword());
         user.ifPresent(u -> {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();

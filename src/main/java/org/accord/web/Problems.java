@@ -32,48 +32,37 @@ final class Problems {
     }
 
     static void register(RoutesConfig routes, Pages pages) {
-        Writer write = (ctx, p) -> write(ctx, p, pages);
-        register(routes, write);
-    }
-
-    /** Writes a problem as the request wants it. */
-    @FunctionalInterface
-    interface Writer {
-        void write(Context ctx, Problem p);
-    }
-
-    private static void register(RoutesConfig routes, Writer w) {
-        routes.exception(Problem.class, (e, ctx) -> w.write(ctx, e));
-        routes.exception(WorkflowException.class, (e, ctx) -> w.write(ctx, switch (e.kind()) {
+        routes.exception(Problem.class, (e, ctx) -> write(ctx, pages, e));
+        routes.exception(WorkflowException.class, (e, ctx) -> write(ctx, pages, switch (e.kind()) {
             case NOT_FOUND -> new Problem(404, "not-found", "Not found", e.getMessage());
             case GONE -> new Problem(410, "link-gone", "Signing link no longer usable", e.getMessage());
             case CONFLICT -> new Problem(409, "conflict", "Conflict", e.getMessage());
             case FORBIDDEN -> new Problem(403, "wrong-password", "Wrong password", e.getMessage());
             case INVALID -> new Problem(422, "invalid", "Unusable input", e.getMessage());
         }));
-        routes.exception(InvalidAgreementException.class, (e, ctx) -> w.write(ctx, new Problem(422, "invalid-agreement",
+        routes.exception(InvalidAgreementException.class, (e, ctx) -> write(ctx, pages, new Problem(422, "invalid-agreement",
                 "The agreement is not valid", e.problems().size() + " problem(s); see problems",
                 Map.of("problems", e.problems()), e)));
-        routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx,
+        routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
-        routes.exception(KeystoreException.class, (e, ctx) -> w.write(ctx, e.wrongPassword()
+        routes.exception(KeystoreException.class, (e, ctx) -> write(ctx, pages, e.wrongPassword()
                 ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
                 : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
-        routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx,
+        routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(422, "unusable-document", "Unusable document", e.getMessage())));
-        routes.exception(ConflictException.class, (e, ctx) -> write(ctx,
+        routes.exception(ConflictException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(409, "conflict", "Conflict", e.getMessage())));
         routes.exception(TrustServiceException.class, (e, ctx) -> {
             LOG.warn("trust service failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            w.write(ctx, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
+            write(ctx, pages, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
         });
-        routes.exception(RenderException.class, (e, ctx) -> w.write(ctx, incident(ctx, e)));
-        routes.exception(HttpResponseException.class, (e, ctx) -> w.write(ctx, fromStatus(e.getStatus(), e.getMessage())));
-        routes.exception(Exception.class, (e, ctx) -> w.write(ctx, incident(ctx, e)));
+        routes.exception(RenderException.class, (e, ctx) -> write(ctx, pages, incident(ctx, e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, pages, fromStatus(e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> write(ctx, pages, incident(ctx, e)));
         for (int status : new int[] {404, 405, 413, 415}) {
             routes.error(status, ctx -> {
                 if (ctx.attribute(WRITTEN) == null) {
-                    w.write(ctx, fromStatus(status, null));
+                    write(ctx, pages, fromStatus(status, null));
                 }
             });
         }
@@ -107,22 +96,21 @@ final class Problems {
         return !path.startsWith("/api/") && !path.startsWith("/pki/") && !path.equals("/openapi.json") && !path.equals("/health");
     }
 
-    static void write(Context ctx, Problem p, Pages pages) {
+    /** Writes a problem as the request wants it: an error page for a page, problem+json otherwise. */
+    static void write(Context ctx, Pages pages, Problem p) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        if (page(ctx) && pages != null) {
-            String lang = Pages.lang(ctx);
-            java.util.Map<String, String> t = pages.text(lang);
+        if (page(ctx)) {
+            Map<String, String> t = pages.text(Pages.lang(ctx));
             ctx.status(p.status());
-            pages.render(ctx, "error.ftlh", java.util.Map.of("status", p.status(),
+            pages.render(ctx, "error.ftlh", Map.of("status", p.status(),
                     "title", t.getOrDefault("problem." + p.slug(), p.title()),
                     "detail", t.containsKey("problem." + p.slug() + ".detail") ? t.get("problem." + p.slug() + ".detail") : p.getMessage()));
             return;
         }
-        write(ctx, p);
+        json(ctx, p);
     }
 
-    static void write(Context ctx, Problem p) {
-        ctx.attribute(WRITTEN, Boolean.TRUE);
+    private static void json(Context ctx, Problem p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + p.slug());
         body.put("title", p.title());

@@ -58,7 +58,7 @@ final class SigningApi {
 
     private void sign(Context ctx) {
         String token = ctx.pathParam("token");
-        wf.signing().open(token);
+        wf.signing().open(token); // an unknown or spent link is refused before an upload of up to the bound is parsed
         String place = place(Uploads.field(ctx, "place"));
         String password = Uploads.field(ctx, "password");
         if (password == null) {

@@ -17,7 +17,7 @@ import org.accord.workflow.Workflow;
 public final class WebApp {
 
     /** What the web layer needs to know of the configuration. */
-    public record Settings(String publicUrl, long maxUploadBytes, boolean demo) {
+    public record Settings(String publicUrl, long maxUploadBytes) {
 
         public Settings {
             Objects.requireNonNull(publicUrl, "publicUrl cannot be null");

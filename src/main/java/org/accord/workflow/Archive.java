@@ -56,7 +56,7 @@ public final class Archive {
     private Issued issued(Revision r) {
         List<Revision> all = originals.revisions(r.originalId());
         Revision latest = all.stream().max(Comparator.comparingInt(Revision::number)).orElseThrow();
-        int later = (int) all.stream().filter(x -> x.number() > r.number() && "signed".equals(x.kind())).count();
+        int later = (int) all.stream().filter(x -> x.number() > r.number() && Revision.SIGNED.equals(x.kind())).count();
         return new Issued(r.originalId(), r.number(), latest.number(), latest.number() == r.number(), later);
     }
 
@@ -67,12 +67,12 @@ public final class Archive {
         return locks.with(originalId, () -> {
             List<Revision> all = originals.revisions(originalId);
             Revision latest = all.get(all.size() - 1);
-            if (all.stream().noneMatch(r -> "signed".equals(r.kind()) || "certified".equals(r.kind()))) {
+            if (all.stream().noneMatch(Revision::signature)) {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT, "original " + originalId
                         + " carries no signature yet; there is nothing to extend");
             }
             byte[] extended = signer.extend(originals.bytes(originalId, latest.number()).orElseThrow(), level);
-            return originals.append(originalId, latest.number(), new NewRevision("extended", null, null, null, level.code(),
+            return originals.append(originalId, latest.number(), new NewRevision(Revision.EXTENDED, null, null, null, level.code(),
                     extended), null, actor, "original.extended");
         });
     }

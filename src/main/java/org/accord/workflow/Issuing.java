@@ -18,6 +18,7 @@ import org.accord.store.Invitations;
 import org.accord.store.NewOriginal;
 import org.accord.store.NewRevision;
 import org.accord.store.Originals;
+import org.accord.store.Revision;
 import org.accord.store.StoredAgreement;
 import org.accord.store.StoredOriginal;
 
@@ -70,9 +71,9 @@ public final class Issuing {
         List<Map<String, String>> tokens = new ArrayList<>();
         for (RenderedPdf pdf : renderer.render(agreement, layout)) {
             List<NewRevision> revisions = new ArrayList<>();
-            revisions.add(NewRevision.of("issued", pdf.bytes()));
+            revisions.add(NewRevision.of(Revision.ISSUED, pdf.bytes()));
             if (seal != null) {
-                revisions.add(new NewRevision("certified", null, new org.accord.sign.Signed(seal.certificate(), null).signerName(),
+                revisions.add(new NewRevision(Revision.CERTIFIED, null, new org.accord.sign.Signed(seal.certificate(), null).signerName(),
                         null, sealLevel.code(), signer.certify(pdf.bytes(), sealLevel, seal)));
             }
             Map<String, String> partyTokens = new LinkedHashMap<>();
@@ -104,7 +105,7 @@ public final class Issuing {
             throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "agreement " + original.agreementId()
                     + " has no party " + partyId);
         }
-        if (originals.revisions(originalId).stream().anyMatch(r -> "signed".equals(r.kind()) && partyId.equals(r.partyId()))) {
+        if (originals.revisions(originalId).stream().anyMatch(r -> r.signedBy(partyId))) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + partyId + " has already signed original "
                     + original.number());
         }

@@ -117,12 +117,12 @@ public final class Signing {
     /** The party's signature on the link's original, if it has signed. */
     public java.util.Optional<Revision> signature(Link link) {
         return originals.revisions(link.original().id()).stream()
-                .filter(r -> "signed".equals(r.kind()) && link.party().id().equals(r.partyId())).findFirst();
+                .filter(r -> r.signedBy(link.party().id())).findFirst();
     }
 
     /** The latest revision's bytes of the link's original (what the signatory reads and signs). */
     public byte[] latestPdf(Link link) {
-        Revision latest = latest(link.original().id());
+        Revision latest = originals.latest(link.original().id());
         return originals.bytes(latest.originalId(), latest.number()).orElseThrow();
     }
 
@@ -146,7 +146,7 @@ public final class Signing {
         if (chain.isEmpty()) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "the certificate chain is empty");
         }
-        Revision base = latest(link.original().id());
+        Revision base = originals.latest(link.original().id());
         refuseIfSigned(link);
         byte[] pdf = originals.bytes(base.originalId(), base.number()).orElseThrow();
         Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain);
@@ -165,7 +165,7 @@ public final class Signing {
                     "no signature is being prepared for this link (or it expired); request the data to sign again");
         }
         return locks.with(link.original().id(), () -> {
-            Revision latest = latest(link.original().id());
+            Revision latest = originals.latest(link.original().id());
             if (latest.number() != p.base()) {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT,
                         "the original changed since the data to sign was prepared; request it again");
@@ -201,7 +201,7 @@ public final class Signing {
         return locks.with(link.original().id(), () -> {
             for (int attempt = 1; ; attempt++) {
                 refuseIfSigned(link);
-                Revision latest = latest(link.original().id());
+                Revision latest = originals.latest(link.original().id());
                 byte[] signed = sign.apply(originals.bytes(latest.originalId(), latest.number()).orElseThrow());
                 beforeStore.run();
                 try {
@@ -221,7 +221,7 @@ public final class Signing {
     private Revision store(Link link, Revision base, byte[] signed) {
         Signed facts = Signed.in(signed, link.party().signatureFieldName());
         try {
-            return originals.append(link.original().id(), base.number(), new NewRevision("signed", link.party().id(),
+            return originals.append(link.original().id(), base.number(), new NewRevision(Revision.SIGNED, link.party().id(),
                     facts.signerName(), facts.timestamp(), level.code(), signed), link.invitation().id(),
                     "link:" + link.party().id(), "original.signed");
         } catch (ConflictException e) {
@@ -235,16 +235,13 @@ public final class Signing {
     }
 
     private void refuseIfSigned(Link link) {
-        boolean signed = originals.revisions(link.original().id()).stream()
-                .anyMatch(r -> "signed".equals(r.kind()) && link.party().id().equals(r.partyId()));
-        if (signed) {
+        if (signature(link).isPresent()) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + link.party().id()
                     + " has already signed original " + link.original().number());
         }
     }
 
     private Revision latest(String originalId) {
-        List<Revision> all = originals.revisions(originalId);
-        return all.get(all.size() - 1);
+        return originals.latest(originalId);
     }
 }

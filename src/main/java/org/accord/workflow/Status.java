@@ -53,7 +53,7 @@ public final class Status {
         List<PartyStatus> parties = new ArrayList<>();
         for (Party p : agreement.parties()) {
             Optional<Revision> signed = revisions.stream()
-                    .filter(r -> "signed".equals(r.kind()) && p.id().equals(r.partyId())).findFirst();
+                    .filter(r -> r.signedBy(p.id())).findFirst();
             Optional<Invitation> link = links.stream().filter(i -> i.partyId().equals(p.id()))
                     .max(Comparator.comparing(Invitation::createdAt));
             parties.add(new PartyStatus(p.id(), p.shortName(), signed,
@@ -62,10 +62,11 @@ public final class Status {
         return new OriginalStatus(original, revisions, parties);
     }
 
-    /** The latest revision's number and bytes. */
+    /** The bytes of the latest revision. */
     public byte[] latestPdf(String originalId) {
-        List<Revision> revisions = of(originalId).revisions();
-        return revisionPdf(originalId, revisions.get(revisions.size() - 1).number());
+        originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
+                "there is no original " + originalId));
+        return revisionPdf(originalId, originals.latest(originalId).number());
     }
 
     /** The bytes of revision {@code number}, or NOT_FOUND. */

@@ -105,7 +105,7 @@ class PagesIT {
     }
 
     @Test
-    void unknown_and_used_links_get_pages_in_the_readers_language() throws Exception {
+    void an_unknown_link_gets_a_page_in_the_readers_language_and_an_open_one_the_form() throws Exception {
         HttpResponse<String> unknown = send(at("/sign/" + "A".repeat(43)).header("Accept-Language", "ru"));
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("Неизвестная ссылка для подписания"), unknown.body());

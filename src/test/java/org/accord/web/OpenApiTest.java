@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document describes exactly the routes the service registers, with the same authentication. */
 class OpenApiTest {
 
-    private static final WebApp.Settings SETTINGS = new WebApp.Settings("http://127.0.0.1:7070", 1024, true);
+    private static final WebApp.Settings SETTINGS = new WebApp.Settings("http://127.0.0.1:7070", 1024);
 
     /** "GET /api/x/{id}" → whether the route needs a login. */
     private static Map<String, Boolean> registered() {
