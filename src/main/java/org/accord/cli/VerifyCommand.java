@@ -91,15 +91,28 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("accord verify: --lang must be en or ru");
             return AccordCommand.EXIT_INVALID_INPUT;
         }
-        Trust trusted = trust();
+        Trust trusted;
+        try {
+            trusted = trust();
+        } catch (org.accord.pki.KeystoreException e) {
+            err.println("accord verify: no trust anchors: " + e.getMessage() + ". Give --trust with the roots to trust, "
+                    + "--pki with the sample PKI's folder, or set ACCORD_PKI_DIR.");
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("documents", List.of());
+                root.put("error", "no trust anchors: give --trust, --pki or ACCORD_PKI_DIR");
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+                out.flush();
+            }
+            return AccordCommand.EXIT_INVALID_INPUT;
+        }
         Verifier verifier = new Verifier(trusted.anchors(), trusted.loader(), new Limits((long) maxMib * 1024 * 1024,
                 maxPages, Limits.DEFAULT.maxObjects(), Duration.ofSeconds(timeout)), trustedLists(err));
         HumanReport human = reportDir == null ? null : new HumanReport(new Renderer());
         List<DocumentReport> reports = new ArrayList<>();
         for (Path file : files) {
             Verification v = read(file).map(bytes -> verifier.verify(file.toString(), bytes))
-                    .orElseGet(() -> new Verification(new DocumentReport(file.toString(), false, "cannot read " + file,
-                            null, null, false, List.of(), List.of(), null), null));
+                    .orElseGet(() -> Verification.unreadable(file.toString()));
             reports.add(v.report());
             if (human != null) {
                 human.writeAll(reportDir, file.getFileName().toString(), v).forEach(p -> err.println("accord verify: wrote " + p));

@@ -1,47 +1,64 @@
 package org.accord.verify;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.accord.model.EntryIntoForce;
+import org.accord.model.Text;
 import org.accord.render.OriginalMetadata;
 
 /**
- * For an Accord original: which agreement, which parties have signed, when the last of them did (by time-stamp),
- * and the date of entry into force by the agreement's rule (computed in UTC).
+ * For an Accord original: which agreement, which parties are to sign (as the original declared them when it was
+ * first signed, so no later revision can change the list), who has signed, when the last of them did by a
+ * time-stamp that held, and the date of entry into force by the agreement's rule (computed in UTC).
  */
 final class AgreementInfo {
+
+    /** The agreement, and who has yet to sign. */
+    record Result(DocumentReport.Agreement agreement, List<String> missing, boolean timesProven) {
+    }
 
     private AgreementInfo() {
     }
 
-    static Optional<DocumentReport.Agreement> of(byte[] pdf, List<SignatureReport> signatures) {
-        return OriginalMetadata.read(pdf).map(m -> {
+    /** {@code declared} is the revision whose metadata counts: the bytes the first signature covers. */
+    static Optional<Result> of(byte[] declared, List<SignatureReport> signatures) {
+        return OriginalMetadata.read(declared).map(m -> {
             List<String> parties = m.signatories().stream().map(OriginalMetadata.Signatory::partyId).toList();
+            Map<String, Text> names = new LinkedHashMap<>();
+            m.signatories().forEach(s -> names.put(s.partyId(), s.shortName() != null ? s.shortName() : new Text(s.partyId(), s.partyId())));
             List<String> signedBy = new ArrayList<>();
-            String last = null;
+            List<String> missing = new ArrayList<>();
+            Instant last = null;
+            boolean proven = true;
             for (String party : parties) {
-                for (SignatureReport s : signatures) {
-                    if (s.field().equals("sig-" + party) && s.passed()) {
-                        signedBy.add(party);
-                        String when = s.timestampTime() != null ? s.timestampTime() : s.signingTime();
-                        if (when != null && (last == null || when.compareTo(last) > 0)) {
-                            last = when;
-                        }
-                    }
+                SignatureReport s = signatures.stream()
+                        .filter(x -> !x.documentTimestamp() && ("sig-" + party).equals(x.field()) && x.passed())
+                        .findFirst().orElse(null);
+                if (s == null) {
+                    missing.add(party);
+                    continue;
+                }
+                signedBy.add(party);
+                if (s.timestampTime() == null) {
+                    proven = false;
+                } else if (last == null || s.timestampTime().isAfter(last)) {
+                    last = s.timestampTime();
                 }
             }
-            boolean complete = signedBy.size() == parties.size() && !parties.isEmpty();
-            String entry = null;
-            if (complete && last != null && m.entryIntoForce() != null) {
-                LocalDate lastDay = Instant.parse(last).atZone(ZoneOffset.UTC).toLocalDate();
-                entry = EntryIntoForce.of(m.entryIntoForce()).date(lastDay).toString();
+            boolean complete = missing.isEmpty() && !parties.isEmpty();
+            LocalDate entry = null;
+            if (complete && proven && last != null && m.entryIntoForce() != null) {
+                entry = EntryIntoForce.of(m.entryIntoForce()).date(last.atZone(ZoneOffset.UTC).toLocalDate());
             }
-            return new DocumentReport.Agreement(m.agreementId(), m.original(), m.originals(), parties, signedBy,
-                    complete ? last : null, entry);
+            DocumentReport.Agreement agreement = new DocumentReport.Agreement(m.agreementId(), m.original(), m.originals(),
+                    parties, names, signedBy, complete && proven ? last : null, entry);
+            return new Result(agreement, missing, proven);
         });
     }
 }

@@ -4,244 +4,359 @@ import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.TimestampWrapper;
-import eu.europa.esig.dss.enumerations.TimestampType;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
-/** Turns DSS's reports and PDFBox's view of the fields into Accord's verdict, with Accord's own checks. */
+/**
+ * Turns DSS's reports, PDFBox's view of the fields and Accord's reading of the revisions into Accord's verdict:
+ * which signatures hold, which time-stamps prove a time, what changed after each signature and whether a signature
+ * tolerates it, what follows the last one, and whether an Accord original is complete.
+ */
 final class Assessment {
 
-    private final Reports reports;
-    private final SimpleReport simple;
-    private final List<SignedFields.Field> fields;
-    private final byte[] pdf;
-    private final Map<String, TrustAnchor> anchors;
-    private final boolean demo;
-    private final String policy;
-    private final List<String> findings = new ArrayList<>();
-    private Set<Integer> finalOverlaps;
-    private int[] finalAnnotations;
+    /** What the assessment works from; {@code revisions} is null for a document without signature fields. */
+    record Inputs(Reports reports, SimpleReport russian, List<SignedFields.Field> fields, Revisions.Result revisions,
+                  byte[] pdf, Map<String, TrustAnchor> anchors, boolean demo, String policy) {
+    }
 
-    Assessment(Reports reports, List<SignedFields.Field> fields, byte[] pdf, Map<String, TrustAnchor> anchors,
-               boolean demo, String policy) {
-        this.reports = reports;
-        this.simple = reports.getSimpleReport();
-        this.fields = fields;
-        this.pdf = pdf;
-        this.anchors = anchors;
-        this.demo = demo;
-        this.policy = policy;
+    private final Inputs in;
+    private final SimpleReport simple;
+    private final Deadline deadline;
+    private final List<Finding> findings = new ArrayList<>();
+    private Set<Integer> finalOverlaps;
+
+    Assessment(Inputs in, Deadline deadline) {
+        this.in = in;
+        this.simple = in.reports().getSimpleReport();
+        this.deadline = deadline;
     }
 
     DocumentReport report(String file, String sha256) {
         List<SignatureReport> signatures = new ArrayList<>();
         Set<String> accounted = new HashSet<>();
-        for (SignatureWrapper s : reports.getDiagnosticData().getSignatures()) {
+        for (SignatureWrapper s : in.reports().getDiagnosticData().getSignatures()) {
+            deadline.check();
             signatures.add(signature(s));
             accounted.addAll(fieldNames(s.getPDFRevision()));
         }
-        for (TimestampWrapper t : reports.getDiagnosticData().getTimestampList()) {
+        for (TimestampWrapper t : in.reports().getDiagnosticData().getTimestampList()) {
             if (t.getPDFRevision() != null) {
+                deadline.check();
                 signatures.add(documentTimestamp(t));
                 accounted.addAll(fieldNames(t.getPDFRevision()));
             }
         }
-        for (SignedFields.Field f : fields) {
+        for (SignedFields.Field f : in.fields()) {
             if (!accounted.contains(f.name())) {
-                signatures.add(unreadable(f));
+                signatures.add(undecodable(f));
             }
         }
         boolean tailClean = checkTail();
         if (signatures.isEmpty()) {
-            findings.add("the document carries no signature");
+            findings.add(Finding.of(Finding.Code.NO_SIGNATURE));
         }
         boolean valid = !signatures.isEmpty() && tailClean && signatures.stream().allMatch(SignatureReport::passed);
-        return new DocumentReport(file, valid, null, sha256, policy, demo, signatures, findings,
-                AgreementInfo.of(pdf, signatures).orElse(null));
+        AgreementInfo.Result agreement = AgreementInfo.of(declaringRevision(), signatures).orElse(null);
+        Boolean complete = agreement == null ? null : agreement.missing().isEmpty();
+        if (agreement != null && complete && valid && !agreement.timesProven()) {
+            findings.add(Finding.of(Finding.Code.ENTRY_INTO_FORCE_UNPROVEN));
+        }
+        DocumentReport.Verdict verdict = !valid ? DocumentReport.Verdict.NOT_VALID
+                : Boolean.FALSE.equals(complete) ? DocumentReport.Verdict.INCOMPLETE : DocumentReport.Verdict.VALID;
+        return new DocumentReport(file, verdict, valid, null, sha256, in.policy(), in.demo(), signatures, findings,
+                agreement == null ? null : agreement.agreement(), complete, agreement == null ? List.of() : agreement.missing());
+    }
+
+    /** The bytes the first signature covers: what the original declared itself to be when it was signed. */
+    private byte[] declaringRevision() {
+        long first = in.fields().stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(in.pdf().length);
+        return java.util.Arrays.copyOf(in.pdf(), (int) Math.min(first, in.pdf().length));
     }
 
     private SignatureReport signature(SignatureWrapper s) {
         String id = s.getId();
         PDFRevisionWrapper revision = s.getPDFRevision();
-        List<String> after = modifications(revision);
-        String timestamp = s.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
-                .map(TimestampWrapper::getProductionTime).min(Date::compareTo).map(Assessment::iso).orElse(null);
-        List<String> forbidden = forbidden(revision);
+        List<TimestampReport> timestamps = timestamps(s.getTimestampList());
+        Instant proven = timestamps.stream().filter(t -> t.kind() == TimestampReport.Kind.SIGNATURE && t.passed())
+                .map(TimestampReport::genTime).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        List<Finding> errors = dssMessages(id, true);
+        List<Finding> warnings = dssMessages(id, false);
+        List<Change> after = changesAfter(revision, warnings);
+        Change.Level allowed = revision != null && revision.getDocMDPPermissions() == CertificationPermission.NO_CHANGE_PERMITTED
+                ? Change.Level.VALIDATION : Change.Level.FORM_FILLING;
+        List<Change> forbidden = after.stream().filter(c -> !c.permittedUpTo(allowed)).toList();
+        forbidden.forEach(c -> errors.add(Finding.of(Finding.Code.CHANGED_AFTER_SIGNING, "change", c)));
+        timestampFindings(timestamps, errors, warnings);
         boolean intact = s.isSignatureIntact() && s.isSignatureValid() && byteRangeValid(revision) && forbidden.isEmpty();
-        return new SignatureReport(String.join(",", fieldNames(revision)), "signature", simple.getSignedBy(id),
-                name(simple.getIndication(id)), name(simple.getSubIndication(id)), name(simple.getSignatureFormat(id)),
-                iso(s.getClaimedSigningTime()), timestamp, intact, coversAll(revision), covers(revision),
-                anchor(s.getCertificateChain()), after, withOwn(messages(simple.getAdESValidationErrors(id)), forbidden),
-                messages(simple.getAdESValidationWarnings(id)));
+        Indication indication = simple.getIndication(id);
+        SubIndication sub = simple.getSubIndication(id);
+        Indication accord = indication;
+        SubIndication accordSub = sub;
+        if (!intact && indication != Indication.TOTAL_FAILED) {
+            accord = Indication.TOTAL_FAILED;
+            accordSub = SubIndication.FORMAT_FAILURE;
+        } else if (indication != Indication.TOTAL_FAILED) {
+            // A broken signature time-stamp means the signature claims a time it cannot prove: not valid as made.
+            TimestampReport failed = timestamps.stream().filter(t -> t.failed() && t.kind() == TimestampReport.Kind.SIGNATURE)
+                    .findFirst().orElse(null);
+            if (failed != null) {
+                accord = Indication.TOTAL_FAILED;
+                accordSub = failed.subIndication() == null ? SubIndication.FORMAT_FAILURE : failed.subIndication();
+            }
+        }
+        return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id),
+                accord, accordSub, indication, sub, level(name(simple.getSignatureFormat(id)), timestamps, proven),
+                instant(s.getClaimedSigningTime()), proven, timestamps, intact, coversAll(revision), covers(revision),
+                anchor(s.getCertificateChain()), after, errors, warnings);
     }
 
     private SignatureReport documentTimestamp(TimestampWrapper t) {
         String id = t.getId();
         PDFRevisionWrapper revision = t.getPDFRevision();
-        List<String> forbidden = forbidden(revision);
+        List<Finding> errors = dssMessages(id, true);
+        List<Finding> warnings = dssMessages(id, false);
+        List<Change> after = changesAfter(revision, warnings);
+        List<Change> forbidden = after.stream().filter(c -> !c.permittedUpTo(Change.Level.FORM_FILLING)).toList();
+        forbidden.forEach(c -> errors.add(Finding.of(Finding.Code.CHANGED_AFTER_SIGNING, "change", c)));
         boolean intact = t.isMessageImprintDataIntact() && t.isSignatureIntact() && forbidden.isEmpty();
-        return new SignatureReport(String.join(",", fieldNames(revision)), "document-timestamp",
-                simple.getSignedBy(id), name(simple.getIndication(id)), name(simple.getSubIndication(id)),
-                "document time-stamp", null, iso(t.getProductionTime()), intact, coversAll(revision), covers(revision),
-                anchor(t.getCertificateChain()), modifications(revision),
-                withOwn(messages(simple.getAdESValidationErrors(id)), forbidden), messages(simple.getAdESValidationWarnings(id)));
+        Indication indication = simple.getIndication(id);
+        SubIndication sub = simple.getSubIndication(id);
+        Indication accord = !intact && indication != Indication.FAILED ? Indication.FAILED : indication;
+        SubIndication accordSub = !intact && indication != Indication.FAILED ? SubIndication.FORMAT_FAILURE : sub;
+        Instant genTime = instant(t.getProductionTime());
+        boolean passed = indication == Indication.PASSED && intact;
+        return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.DOCUMENT_TIMESTAMP,
+                simple.getProducedBy(id), accord, accordSub, indication, sub, "PAdES document time-stamp", null,
+                passed ? genTime : null, timestamps(List.of(t)), intact, coversAll(revision), covers(revision),
+                anchor(t.getCertificateChain()), after, errors, warnings);
+    }
+
+    private List<TimestampReport> timestamps(List<TimestampWrapper> wrappers) {
+        List<TimestampReport> list = new ArrayList<>();
+        for (TimestampWrapper t : wrappers) {
+            Indication indication = simple.getIndication(t.getId());
+            SubIndication sub = simple.getSubIndication(t.getId());
+            if (indication == null) {
+                indication = in.reports().getDetailedReport().getBasicTimestampValidationIndication(t.getId());
+                sub = in.reports().getDetailedReport().getBasicTimestampValidationSubIndication(t.getId());
+            }
+            if (!t.isMessageImprintDataIntact() || !t.isSignatureIntact() || !t.isSignatureValid()) {
+                // DSS says so too; the verdict on a broken token never rests on a later step.
+                indication = Indication.FAILED;
+                sub = !t.isMessageImprintDataIntact() ? SubIndication.HASH_FAILURE : SubIndication.SIG_CRYPTO_FAILURE;
+            }
+            CertificateWrapper tsa = t.getSigningCertificate();
+            TimestampReport.Kind kind = t.getPDFRevision() != null ? TimestampReport.Kind.DOCUMENT : TimestampReport.Kind.of(t.getType());
+            list.add(new TimestampReport(t.getId(), kind, indication, sub, instant(t.getProductionTime()),
+                    tsa == null ? null : tsa.getCommonName()));
+        }
+        list.sort(Comparator.comparing(TimestampReport::genTime, Comparator.nullsLast(Comparator.naturalOrder())));
+        return list;
+    }
+
+    private static void timestampFindings(List<TimestampReport> timestamps, List<Finding> errors, List<Finding> warnings) {
+        for (TimestampReport t : timestamps) {
+            if (t.failed()) {
+                errors.add(Finding.of(Finding.Code.TIMESTAMP_FAILED, "kind", t.kind(), "genTime", t.genTime(),
+                        "subIndication", t.subIndication() == null ? SubIndication.FORMAT_FAILURE : t.subIndication()));
+            } else if (!t.passed()) {
+                warnings.add(Finding.of(Finding.Code.TIMESTAMP_NOT_CONFIRMED, "kind", t.kind(), "genTime", t.genTime(),
+                        "subIndication", t.subIndication() == null ? SubIndication.NO_POE : t.subIndication()));
+            }
+        }
     }
 
     /**
-     * DSS's errors, plus Accord's for a change DSS left at warning level or missed (an overlap the signed revision
-     * lacked; an annotation added to a page that had none).
-     * DSS's own FAIL-level findings are already among its errors.
+     * The level the time-stamps that hold support: DSS names the structure it finds; without a signature time-stamp
+     * that passed, no level above B is claimed, and without archive time-stamps that all pass, none above LT.
      */
-    private static List<String> withOwn(List<String> dssErrors, List<String> forbidden) {
-        List<String> all = new ArrayList<>(dssErrors);
-        forbidden.stream().filter(f -> f.startsWith("annotations laid over") || f.startsWith("annotations added after signing"))
-                .forEach(f -> all.add("changed after signing: " + f + " [Accord]"));
-        return all;
+    private static String level(String format, List<TimestampReport> timestamps, Instant proven) {
+        if (format == null || !format.contains("-BASELINE-")) {
+            return format;
+        }
+        String base = format.substring(0, format.indexOf("-BASELINE-") + "-BASELINE-".length());
+        if (proven == null && !format.endsWith("-B")) {
+            return base + "B";
+        }
+        boolean archiveFailed = timestamps.stream().anyMatch(t -> t.kind() != TimestampReport.Kind.SIGNATURE && !t.passed());
+        if (format.endsWith("-LTA") && archiveFailed) {
+            return base + "LT";
+        }
+        return format;
     }
 
-    /** A field with a value DSS could not read as a signature (undecodable CMS): invalid, never silently dropped. */
-    private SignatureReport unreadable(SignedFields.Field f) {
-        if ("ETSI.RFC3161".equals(f.subFilter())) {
-            // A document time-stamp DSS cannot use: it proves nothing, but neither does it show a forgery.
-            return new SignatureReport(f.name(), "document-timestamp", null, "INDETERMINATE", "FORMAT_FAILURE", null,
-                    null, null, false, false, null, null, List.of(),
-                    List.of("the field holds a document time-stamp that cannot be verified: it proves nothing"), List.of());
+    /** Every change after the revision a signature covers: Accord's reading of the updates, with DSS's page checks. */
+    private List<Change> changesAfter(PDFRevisionWrapper r, List<Finding> warnings) {
+        if (r == null || in.revisions() == null || !fullRange(r)) {
+            return List.of();
         }
-        return new SignatureReport(f.name(), "signature", null, "TOTAL_FAILED", "FORMAT_FAILURE", null, null, null,
-                false, false, null, null, List.of(),
-                List.of("the field holds a signature that cannot be decoded (" + f.subFilter() + "): it proves nothing"),
-                List.of());
-    }
-
-    /**
-     * Nothing may follow the last signed revision but validation data (a DSS dictionary) and document
-     * time-stamps. Returns whether that holds; adds a finding when it does not.
-     */
-    private boolean checkTail() {
-        long lastEnd = fields.stream().mapToLong(SignedFields.Field::end).max().orElse(0);
-        if (lastEnd == 0 || lastEnd >= pdf.length) {
-            return true;
-        }
-        int tail = pdf.length - (int) lastEnd;
-        boolean whitespace = true;
-        for (long i = lastEnd; i < pdf.length && whitespace; i++) {
-            whitespace = Character.isWhitespace(pdf[(int) i]) || pdf[(int) i] == 0;
-        }
-        if (whitespace) {
-            return true;
-        }
-        Optional<PDFRevisionWrapper> last = latestRevision();
-        List<String> forbidden = last.map(this::forbidden).orElse(List.of());
-        boolean extensionOnly = last.isPresent() && forbidden.isEmpty()
-                && last.get().getPdfSignatureOrFormFillChanges().isEmpty() && !last.get().getPdfExtensionChanges().isEmpty();
-        if (extensionOnly) {
-            findings.add(tail + " bytes after the last signed revision: validation data only (long-term validation)");
-            return true;
-        }
-        findings.add(tail + " bytes after the last signed revision are not covered by any signature"
-                + (forbidden.isEmpty() ? "" : ": " + String.join("; ", forbidden)));
-        return false;
-    }
-
-    /** The revision of the signature or document time-stamp that ends last in the file. */
-    private Optional<PDFRevisionWrapper> latestRevision() {
-        List<PDFRevisionWrapper> revisions = new ArrayList<>();
-        reports.getDiagnosticData().getSignatures().forEach(s -> revisions.add(s.getPDFRevision()));
-        reports.getDiagnosticData().getTimestampList().stream().filter(t -> t.getPDFRevision() != null)
-                .forEach(t -> revisions.add(t.getPDFRevision()));
-        return revisions.stream().filter(r -> r != null && r.getSignatureByteRange() != null && r.getSignatureByteRange().size() == 4)
-                .max((a, b) -> end(a).compareTo(end(b)));
-    }
-
-    private static Long end(PDFRevisionWrapper r) {
-        return r.getSignatureByteRange().get(2).longValue() + r.getSignatureByteRange().get(3).longValue();
-    }
-
-    /** Changes after the signature that no signature may tolerate. */
-    private List<String> forbidden(PDFRevisionWrapper r) {
-        List<String> found = new ArrayList<>();
-        if (r == null) {
-            return found;
-        }
-        if (!r.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-            found.add("the page content looks different on page(s) " + pages(r.getPdfVisualDifferenceConcernedPages()));
+        long end = end(r);
+        List<Change> changes = new ArrayList<>(in.revisions().after(end));
+        Updates.Damage damage = in.revisions().structure().damage();
+        if (damage != null && damage.offset() >= end && damage.offset() < lastSignedEnd()) {
+            changes.add(Change.of(Change.Kind.UNREADABLE_UPDATE, 0));
         }
         if (!r.getPdfPageDifferenceConcernedPages().isEmpty()) {
-            found.add("pages added or removed (page(s) " + pages(r.getPdfPageDifferenceConcernedPages()) + ")");
+            changes.add(new Change(Change.Kind.PAGES_ADDED_OR_REMOVED, pages(r.getPdfPageDifferenceConcernedPages()), List.of(), 0));
         }
         Set<Integer> overlaps = newOverlaps(r);
         if (!overlaps.isEmpty()) {
-            found.add("annotations laid over one another on page(s) "
-                    + overlaps.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", which the signed revision did not have");
+            changes.add(new Change(Change.Kind.ANNOTATIONS_OVERLAPPING, List.copyOf(overlaps), List.of(), 0));
         }
-        Set<Integer> added = addedAnnotations(r);
-        if (!added.isEmpty()) {
-            found.add("annotations added after signing on page(s) "
-                    + added.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        List<Integer> visual = pages(r.getPdfVisualDifferenceConcernedPages());
+        if (!visual.isEmpty()) {
+            Set<String> filled = new LinkedHashSet<>();
+            boolean onlyPermitted = changes.stream().noneMatch(Change::forbidden);
+            for (Change c : changes) {
+                if (c.kind() == Change.Kind.FORM_FIELDS_FILLED || c.kind() == Change.Kind.SIGNATURE_FIELD_SIGNED
+                        || c.kind() == Change.Kind.SIGNATURE_FIELD_ADDED) {
+                    filled.addAll(c.fields());
+                }
+            }
+            if (onlyPermitted && !filled.isEmpty() && VisualCheck.onlyInside(in.pdf(), end, visual, filled, deadline)) {
+                warnings.add(Finding.of(Finding.Code.VISUAL_DIFFERENCE_EXPLAINED, "pages",
+                        String.join(", ", visual.stream().map(String::valueOf).toList())));
+            } else {
+                changes.add(new Change(Change.Kind.VISUAL_DIFFERENCE, visual, List.of(), 0));
+            }
         }
-        if (!r.getPdfAnnotationChanges().isEmpty()) {
-            found.add("annotations added, changed or removed (" + r.getPdfAnnotationChanges().size() + " objects)");
+        return Revisions.merge(changes);
+    }
+
+    /** A field with a value DSS could not read as a signature (undecodable CMS): invalid, never silently dropped. */
+    private SignatureReport undecodable(SignedFields.Field f) {
+        if ("ETSI.RFC3161".equals(f.subFilter())) {
+            // A document time-stamp DSS cannot use: it proves nothing, but neither does it show a forgery.
+            return new SignatureReport(f.name(), SignatureReport.Kind.DOCUMENT_TIMESTAMP, null, Indication.INDETERMINATE,
+                    SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
+                    List.of(Finding.of(Finding.Code.UNDECODABLE_TIMESTAMP)), List.of());
         }
-        if (!r.getPdfUndefinedChanges().isEmpty()) {
-            found.add("other objects changed (" + r.getPdfUndefinedChanges().size() + ")");
-        }
-        return found;
+        return new SignatureReport(f.name(), SignatureReport.Kind.SIGNATURE, null, Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
+                List.of(Finding.of(Finding.Code.UNDECODABLE_SIGNATURE, "subFilter", String.valueOf(f.subFilter()))), List.of());
     }
 
     /**
-     * Pages with more annotations (form-field widgets aside) than the signed revision had. DSS misses an
-     * annotation added to a page that had no /Annots array; this does not.
+     * Nothing may follow the last signed revision but complete incremental updates that add validation data or
+     * document information. Returns whether that holds; adds a finding either way when anything follows.
      */
-    private Set<Integer> addedAnnotations(PDFRevisionWrapper r) {
-        if (r.getSignatureByteRange() == null || r.getSignatureByteRange().size() != 4 || end(r) >= pdf.length) {
-            return Set.of();
+    private boolean checkTail() {
+        long lastEnd = lastSignedEnd();
+        Revisions.Result revisions = in.revisions();
+        if (lastEnd == 0 || revisions == null) {
+            return true;
         }
-        if (finalAnnotations == null) {
-            finalAnnotations = AnnotationOverlap.nonWidgetCounts(pdf, pdf.length);
+        byte[] pdf = in.pdf();
+        Updates.Damage damage = revisions.structure().damage();
+        if (damage == null) {
+            damage = truncatedAtEnd(revisions.structure(), lastEnd);
         }
-        int[] signed = AnnotationOverlap.nonWidgetCounts(pdf, end(r).intValue());
-        Set<Integer> pages = new java.util.TreeSet<>();
-        for (int i = 0; i < finalAnnotations.length; i++) {
-            if (finalAnnotations[i] > (i < signed.length ? signed[i] : 0)) {
-                pages.add(i + 1);
+        if (damage != null && damage.offset() >= lastEnd - 1) {
+            findings.add(Finding.of(Finding.Code.DAMAGED_AFTER_LAST_SIGNATURE, "offset", (long) damage.offset(),
+                    "bytes", (long) pdf.length - damage.offset(), "damage", damage.kind()));
+            return false;
+        }
+        if (damage != null) {
+            findings.add(Finding.of(Finding.Code.UNREADABLE_AFTER_SIGNATURE, "offset", (long) damage.offset()));
+            return false;
+        }
+        long tail = pdf.length - lastEnd;
+        List<Change> after = revisions.after(lastEnd);
+        if (tail <= 0 || revisions.structure().updates().stream().noneMatch(u -> u.start() >= lastEnd)) {
+            return true;
+        }
+        if (after.stream().allMatch(c -> c.permittedUpTo(Change.Level.VALIDATION))) {
+            findings.add(Finding.of(Finding.Code.TAIL_VALIDATION_DATA, "bytes", tail));
+            return true;
+        }
+        findings.add(Finding.of(Finding.Code.TAIL_NOT_COVERED, "bytes", tail,
+                "changes", after.stream().filter(c -> !c.permittedUpTo(Change.Level.VALIDATION)).toList()));
+        return false;
+    }
+
+    /**
+     * A last update that ends right after {@code %%EOF} while every earlier revision ended its last line: the
+     * writer's own habit says the file was cut.
+     */
+    private Updates.Damage truncatedAtEnd(Updates.Structure structure, long lastEnd) {
+        List<Updates.Update> updates = structure.updates();
+        if (updates.isEmpty()) {
+            return null;
+        }
+        Updates.Update last = updates.get(updates.size() - 1);
+        byte[] pdf = in.pdf();
+        boolean endsLine = last.end() > last.eof();
+        boolean writerEndsLines = structure.from() > 0 && (pdf[structure.from() - 1] == '\n' || pdf[structure.from() - 1] == '\r')
+                && updates.subList(0, updates.size() - 1).stream().allMatch(u -> u.end() > u.eof());
+        if (!endsLine && writerEndsLines && last.eof() == pdf.length && last.start() >= lastEnd) {
+            return new Updates.Damage(Updates.DamageKind.TRUNCATED_AT_END, pdf.length);
+        }
+        return null;
+    }
+
+    /** Where the last signed revision (signature or document time-stamp) ends. */
+    private long lastSignedEnd() {
+        long end = in.fields().stream().mapToLong(SignedFields.Field::end).max().orElse(0);
+        for (SignatureWrapper s : in.reports().getDiagnosticData().getSignatures()) {
+            if (s.getPDFRevision() != null && fullRange(s.getPDFRevision())) {
+                end = Math.max(end, end(s.getPDFRevision()));
             }
         }
-        return pages;
+        return Math.min(end, in.pdf().length);
     }
 
     /** Pages whose annotations overlap now but did not in the revision the signature covers. */
     private Set<Integer> newOverlaps(PDFRevisionWrapper r) {
-        if (r.getPdfAnnotationsOverlapConcernedPages().isEmpty() || r.getSignatureByteRange() == null
-                || r.getSignatureByteRange().size() != 4 || end(r) > pdf.length) {
+        if (r.getPdfAnnotationsOverlapConcernedPages().isEmpty() || end(r) > in.pdf().length) {
             return Set.of();
         }
+        deadline.check();
         if (finalOverlaps == null) {
-            finalOverlaps = AnnotationOverlap.pages(pdf, pdf.length);
+            finalOverlaps = AnnotationOverlap.pages(in.pdf(), in.pdf().length);
         }
-        Set<Integer> added = new java.util.TreeSet<>(finalOverlaps);
-        added.removeAll(AnnotationOverlap.pages(pdf, end(r).intValue()));
+        Set<Integer> added = new TreeSet<>(finalOverlaps);
+        added.removeAll(AnnotationOverlap.pages(in.pdf(), (int) end(r)));
         return added;
     }
 
-    /** Every change after the signature, the tolerated ones included. */
-    private List<String> modifications(PDFRevisionWrapper r) {
-        List<String> all = new ArrayList<>(forbidden(r));
-        if (r != null && !r.getPdfSignatureOrFormFillChanges().isEmpty()) {
-            all.add("signature fields signed or form fields filled (" + r.getPdfSignatureOrFormFillChanges().size() + " objects)");
+    /** DSS's errors (or warnings) on a token, each with its English and Russian wording. */
+    private List<Finding> dssMessages(String id, boolean errors) {
+        List<Message> en = errors ? simple.getAdESValidationErrors(id) : simple.getAdESValidationWarnings(id);
+        List<Message> ru = in.russian() == null ? List.of()
+                : errors ? in.russian().getAdESValidationErrors(id) : in.russian().getAdESValidationWarnings(id);
+        List<Finding> found = new ArrayList<>();
+        if (en == null) {
+            return found;
         }
-        if (r != null && !r.getPdfExtensionChanges().isEmpty()) {
-            all.add("validation data added (" + r.getPdfExtensionChanges().size() + " objects)");
+        for (int i = 0; i < en.size(); i++) {
+            Message m = en.get(i);
+            String russian = ru != null && i < ru.size() && m.getKey().equals(ru.get(i).getKey()) ? ru.get(i).getValue() : null;
+            found.add(Finding.of(Finding.Code.DSS_MESSAGE, "key", m.getKey(), "en", m.getValue(), "ru", russian));
         }
-        return all;
+        return found;
+    }
+
+    private static boolean fullRange(PDFRevisionWrapper r) {
+        return r.getSignatureByteRange() != null && r.getSignatureByteRange().size() == 4;
+    }
+
+    private static long end(PDFRevisionWrapper r) {
+        return r.getSignatureByteRange().get(2).longValue() + r.getSignatureByteRange().get(3).longValue();
     }
 
     private static boolean byteRangeValid(PDFRevisionWrapper r) {
@@ -249,21 +364,18 @@ final class Assessment {
     }
 
     private boolean coversAll(PDFRevisionWrapper r) {
-        return r != null && r.getSignatureByteRange() != null && r.getSignatureByteRange().size() == 4 && end(r) >= pdf.length;
+        return r != null && fullRange(r) && end(r) >= in.pdf().length;
     }
 
-    private String covers(PDFRevisionWrapper r) {
-        if (r == null || r.getSignatureByteRange() == null || r.getSignatureByteRange().size() != 4) {
-            return null;
-        }
-        return "bytes 0–" + end(r) + " of " + pdf.length + (end(r) >= pdf.length ? " (the whole document)" : "");
+    private SignatureReport.Covers covers(PDFRevisionWrapper r) {
+        return r == null || !fullRange(r) ? null : new SignatureReport.Covers(end(r), in.pdf().length);
     }
 
     private String anchor(List<CertificateWrapper> chain) {
         for (CertificateWrapper c : chain) {
-            TrustAnchor a = anchors.get(c.getId());
+            TrustAnchor a = in.anchors().get(c.getId());
             if (a != null) {
-                return a.demo() ? a.label() + " (DEMO TRUST ANCHOR)" : a.label();
+                return a.label();
             }
         }
         return null;
@@ -273,19 +385,15 @@ final class Assessment {
         return r == null ? List.of() : r.getSignatureFieldNames();
     }
 
-    private static List<String> messages(List<Message> messages) {
-        return messages == null ? List.of() : messages.stream().map(m -> m.getValue() + " [" + m.getKey() + "]").toList();
-    }
-
-    private static String pages(List<java.math.BigInteger> pages) {
-        return pages.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    private static List<Integer> pages(List<BigInteger> pages) {
+        return pages.stream().map(BigInteger::intValue).distinct().sorted().toList();
     }
 
     private static String name(Object value) {
         return value == null ? null : value.toString();
     }
 
-    static String iso(Date date) {
-        return date == null ? null : date.toInstant().toString();
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -83,8 +83,11 @@ public final class HumanReport {
 
     private static Map<String, Object> model(DocumentReport report, String lang) {
         Map<String, Object> model = new HashMap<>();
+        Wording words = Wording.of(lang);
         model.put("r", report);
-        model.put("lang", lang);
+        model.put("w", words);
+        model.put("l", words.labels());
+        model.put("lang", words.lang());
         model.put("generated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return model;
     }

@@ -1,37 +1,76 @@
 package org.accord.verify;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The verdict on one signature (or document time-stamp). Times are ISO-8601 UTC strings or null;
- * {@code timestampTime} is the time proven by the earliest signature time-stamp; {@code intact} says the signed
- * bytes are unchanged and nothing forbidden followed, whatever the trust in the signer.
+ * The verdict on one signature (or document time-stamp). {@code indication} is Accord's: DSS's
+ * ({@code dssIndication}) unless Accord found the signature broken or a forbidden change after it.
+ * {@code timestampTime} is the time proven by the earliest signature time-stamp that passed its own validation;
+ * {@code intact} says the signed bytes are unchanged and nothing forbidden followed, whatever the trust in the
+ * signer.
  */
 public record SignatureReport(
         String field,
-        String kind,
+        Kind kind,
         String signer,
-        String indication,
-        String subIndication,
+        Indication indication,
+        SubIndication subIndication,
+        Indication dssIndication,
+        SubIndication dssSubIndication,
         String level,
-        String signingTime,
-        String timestampTime,
+        @JsonSerialize(using = ToStringSerializer.class) Instant signingTime,
+        @JsonSerialize(using = ToStringSerializer.class) Instant timestampTime,
+        List<TimestampReport> timestamps,
         boolean intact,
         boolean coversWholeDocument,
-        String covers,
+        Covers covers,
         String trustAnchor,
-        List<String> modificationsAfter,
-        List<String> errors,
-        List<String> warnings) {
+        List<Change> modificationsAfter,
+        List<Finding> errors,
+        List<Finding> warnings) {
+
+    public enum Kind {
+        SIGNATURE("signature"), DOCUMENT_TIMESTAMP("document-timestamp");
+
+        private final String json;
+
+        Kind(String json) {
+            this.json = json;
+        }
+
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+
+    /** The bytes a signature covers, {@code [0, end)} less its own value, of a file of {@code length} bytes. */
+    public record Covers(long end, long length) {
+    }
 
     public SignatureReport {
+        timestamps = List.copyOf(timestamps);
         modificationsAfter = List.copyOf(modificationsAfter);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
     }
 
     /** Whether this signature passes: TOTAL_PASSED (PASSED for a document time-stamp) with no error of Accord's. */
+    @JsonIgnore
     public boolean passed() {
-        return ("TOTAL_PASSED".equals(indication) || "PASSED".equals(indication)) && errors.isEmpty();
+        return (indication == Indication.TOTAL_PASSED || indication == Indication.PASSED)
+                && errors.isEmpty();
+    }
+
+    @JsonIgnore
+    public boolean documentTimestamp() {
+        return kind == Kind.DOCUMENT_TIMESTAMP;
     }
 }

@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
-/** What PDFBox sees before DSS runs: the limits, and every signature field that holds a value. */
+/**
+ * What PDFBox sees before DSS runs: the page limit, and every signature field that holds a value. An encrypted
+ * document opens if its user password is empty (the usual case for signed PDFs); one that needs a password is
+ * unusable.
+ */
 final class SignedFields {
 
     /** A signature field with a value: its name, sub-filter and byte range (empty when unreadable). */
@@ -24,39 +29,34 @@ final class SignedFields {
     private SignedFields() {
     }
 
-    /** Reads the document's structure within {@code limits}; throws when it is unusable. */
-    static List<Field> scan(byte[] pdf, Limits limits) {
-        if (pdf.length > limits.maxBytes()) {
-            throw new UnusableInputException("the file has " + pdf.length + " bytes, more than the " + limits.maxBytes()
-                    + " Accord validates");
-        }
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (doc.isEncrypted()) {
-                throw new UnusableInputException("the PDF is encrypted: Accord validates only unencrypted PDFs");
-            }
-            int objects = doc.getDocument().getXrefTable().size();
-            if (objects > limits.maxObjects()) {
-                throw new UnusableInputException("the PDF has " + objects + " objects, more than the "
-                        + limits.maxObjects() + " Accord validates");
-            }
+    /** Reads the document's signature fields within {@code limits}; throws when it is unusable. */
+    static List<Field> scan(byte[] pdf, Limits limits, Deadline deadline) {
+        try (PDDocument doc = Loader.loadPDF(pdf, "")) {
+            deadline.check();
             int pages = doc.getNumberOfPages();
-            if (pages > limits.maxPages()) {
-                throw new UnusableInputException("the PDF has " + pages + " pages, more than the " + limits.maxPages()
-                        + " Accord validates");
+            if (pages > limits.maxPages() || pages < 0) {
+                throw new UnusableInputException(Finding.of(Finding.Code.TOO_MANY_PAGES, "pages", (long) pages,
+                        "max", (long) limits.maxPages()));
             }
-            return fields(doc);
-        } catch (IOException e) {
-            throw new UnusableInputException("not a readable PDF: " + e.getMessage(), e);
+            return fields(doc, deadline);
+        } catch (InvalidPasswordException e) {
+            throw new UnusableInputException(Finding.of(Finding.Code.ENCRYPTED), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnusableInputException || e instanceof Deadline.Exceeded) {
+                throw (RuntimeException) e;
+            }
+            throw new UnusableInputException(Finding.of(Finding.Code.UNREADABLE_PDF), e);
         }
     }
 
-    private static List<Field> fields(PDDocument doc) {
+    private static List<Field> fields(PDDocument doc, Deadline deadline) {
         List<Field> fields = new ArrayList<>();
-        PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+        PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
         if (form == null) {
             return fields;
         }
         for (PDField f : form.getFieldTree()) {
+            deadline.check();
             if (f instanceof PDSignatureField s && s.getSignature() != null) {
                 PDSignature sig = s.getSignature();
                 int[] range;

@@ -1,13 +1,21 @@
 package org.accord.verify;
 
-/** A file that cannot be validated at all: not a PDF, encrypted, or over a limit. */
+/** A file that cannot be validated at all (not a PDF, encrypted with a password, over a limit); why, as a finding. */
 public final class UnusableInputException extends RuntimeException {
 
-    public UnusableInputException(String message) {
-        super(message);
+    private final transient Finding reason;
+
+    public UnusableInputException(Finding reason) {
+        super(reason.message(), null, false, false);
+        this.reason = reason;
     }
 
-    public UnusableInputException(String message, Throwable cause) {
-        super(message, cause);
+    public UnusableInputException(Finding reason, Throwable cause) {
+        super(reason.message(), cause, false, false);
+        this.reason = reason;
+    }
+
+    public Finding reason() {
+        return reason;
     }
 }

@@ -3,15 +3,22 @@ package org.accord.verify;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.PdfDocumentReader;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.modifications.PdfModification;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.executor.signature.DefaultSignatureProcessExecutor;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -19,30 +26,51 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates signed PDFs — Accord's or anyone's — with EU DSS under Accord's strict policy, adds the checks DSS
- * does not make, and says per document whether it is valid as signed. Thread-safe; one per process.
+ * does not make (revision structure, time-stamps, what follows the last signature, completeness), and says per
+ * document whether it is valid as signed. Every verification runs on a bounded pool under one deadline that covers
+ * all of its steps. Thread-safe; one per process.
  */
 public final class Verifier {
 
     /** The strict policy shipped with Accord (a DSS constraint file). */
     public static final String POLICY = "policy/accord-strict.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
     private final String policyName;
     private final Map<String, TrustAnchor> anchorsById = new HashMap<>();
     private final Limits limits;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor pool;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private final AtomicLong abandonedTotal = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** The deadline of the verification this thread runs, for the DSS steps that cannot be handed one. */
+    private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
+
+    /** How busy the verifier is, for {@code /health}: running now, abandoned past their deadline and still running. */
+    public record Load(int running, int abandoned, int threads, long abandonedTotal, long refused) {
+    }
 
     /**
      * A verifier trusting {@code anchors}; {@code loader} fetches missing revocation data and certificates
@@ -76,9 +104,10 @@ public final class Verifier {
             this.policy = ValidationPolicyFacade.newFacade().getValidationPolicy(in);
             this.policyName = policy.getPolicyName();
         } catch (Exception e) {
-            throw new IllegalStateException(POLICY + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(POLICY + " cannot be read", e);
         }
-        this.executor = Executors.newCachedThreadPool(r -> {
+        int threads = limits.threads();
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads), r -> {
             Thread t = new Thread(r, "accord-verify");
             t.setDaemon(true);
             return t;
@@ -90,16 +119,72 @@ public final class Verifier {
         return anchorsById.values().stream().anyMatch(TrustAnchor::demo);
     }
 
-    /** The verdict on one file; an unusable file gets a report with {@code error} set, never an exception. */
+    public Load load() {
+        return new Load(running.get(), abandoned.get(), pool.getMaximumPoolSize(), abandonedTotal.get(), refused.get());
+    }
+
+    /**
+     * The verdict on one file; an unusable file gets a report with {@code error} set, never an exception.
+     * Throws {@link VerifierBusyException} when every slot of the pool is taken.
+     */
     public Verification verify(String name, byte[] pdf) {
+        Deadline deadline = Deadline.in(limits.timeout());
+        AtomicBoolean gaveUp = new AtomicBoolean();
+        Future<Verification> job;
         try {
-            List<SignedFields.Field> fields = SignedFields.scan(pdf, limits);
+            job = pool.submit(() -> run(name, pdf, deadline, gaveUp));
+        } catch (RejectedExecutionException e) {
+            refused.incrementAndGet();
+            throw new VerifierBusyException((int) Math.max(1, Math.min(limits.timeout().toSeconds(), 10)));
+        }
+        try {
+            return job.get(deadline.remainingMillis() + 250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (gaveUp.compareAndSet(false, true)) {
+                abandoned.incrementAndGet();
+                abandonedTotal.incrementAndGet();
+            }
+            job.cancel(true);
+            return timedOut(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.cancel(true);
+            return timedOut(name);
+        } catch (ExecutionException e) {
+            LOG.warn("verification of an upload failed unexpectedly", e.getCause());
+            return new Verification(DocumentReport.unusable(name, Finding.of(Finding.Code.UNREADABLE_PDF)), null);
+        }
+    }
+
+    private Verification timedOut(String name) {
+        return new Verification(DocumentReport.unusable(name, Finding.of(Finding.Code.TIMEOUT, "seconds",
+                limits.timeout().toSeconds())), null);
+    }
+
+    private Verification run(String name, byte[] pdf, Deadline deadline, AtomicBoolean gaveUp) {
+        running.incrementAndGet();
+        CURRENT.set(deadline);
+        try {
+            Prescan.check(pdf, limits, deadline);
+            List<SignedFields.Field> fields = SignedFields.scan(pdf, limits, deadline);
             Reports reports = validate(pdf);
-            DocumentReport report = new Assessment(reports, fields, pdf, anchorsById, demoTrust(), policyName)
-                    .report(name, sha256(pdf));
-            return new Verification(report, reports);
+            deadline.check();
+            SimpleReport russian = russian(reports);
+            long first = fields.stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(0);
+            Revisions.Result revisions = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
+            Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, revisions, pdf, anchorsById, demoTrust(),
+                    policyName);
+            return new Verification(new Assessment(inputs, deadline).report(name, sha256(pdf)), reports);
         } catch (UnusableInputException e) {
-            return new Verification(DocumentReport.unusable(name, e.getMessage()), null);
+            return new Verification(DocumentReport.unusable(name, e.reason()), null);
+        } catch (Deadline.Exceeded e) {
+            return timedOut(name);
+        } finally {
+            CURRENT.remove();
+            running.decrementAndGet();
+            if (gaveUp.getAndSet(true)) {
+                abandoned.decrementAndGet();
+            }
         }
     }
 
@@ -111,17 +196,42 @@ public final class Verifier {
     }
 
     private Reports validate(byte[] pdf) {
-        Future<Reports> running = executor.submit(() -> dssOnly(pdf));
         try {
-            return running.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            throw new UnusableInputException("validation took longer than " + limits.timeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnusableInputException("validation was interrupted");
-        } catch (ExecutionException e) {
-            throw new UnusableInputException("the PDF cannot be validated: " + e.getCause().getMessage(), e.getCause());
+            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+            validator.setCertificateVerifier(verifier);
+            if (validator instanceof PDFDocumentValidator pdfValidator) {
+                PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
+                factory.setPdfDifferencesFinder(new DeadlineDifferencesFinder());
+                pdfValidator.setPdfObjFactory(factory);
+            }
+            return validator.validateDocument(policy);
+        } catch (Deadline.Exceeded e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnusableInputException(Finding.of(Finding.Code.UNREADABLE_PDF), e);
+        }
+    }
+
+    /** The same verdicts worded in Russian: DSS reads its messages through its bundle, dss-messages_ru.properties. */
+    private SimpleReport russian(Reports reports) {
+        DefaultSignatureProcessExecutor executor = new DefaultSignatureProcessExecutor();
+        executor.setDiagnosticData(reports.getDiagnosticData().getJaxbModel());
+        executor.setValidationPolicy(policy);
+        executor.setLocale(RUSSIAN);
+        executor.setCurrentTime(reports.getDiagnosticData().getValidationDate());
+        return executor.execute().getSimpleReport();
+    }
+
+    /** DSS's visual comparison, which checks the deadline before each signature's pages are rendered. */
+    private static final class DeadlineDifferencesFinder extends DefaultPdfDifferencesFinder {
+
+        @Override
+        public List<PdfModification> getVisualDifferences(PdfDocumentReader signed, PdfDocumentReader last) {
+            Deadline deadline = CURRENT.get();
+            if (deadline != null) {
+                deadline.check();
+            }
+            return super.getVisualDifferences(signed, last);
         }
     }
 

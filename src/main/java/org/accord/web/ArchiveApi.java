@@ -37,8 +37,9 @@ final class ArchiveApi {
         byte[] pdf = Uploads.part(ctx, "file", maxUpload);
         String name = java.util.Objects.requireNonNullElse(Uploads.fileName(ctx, "file"), "upload.pdf");
         Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
-        if (checked.verification().report().error() != null) {
-            throw new Problem(422, "unusable-document", "Unusable document", checked.verification().report().error());
+        org.accord.verify.Finding error = checked.verification().report().error();
+        if (error != null) {
+            throw new Problem(422, "unusable-document", "Unusable document", error.message(), Map.of("code", error.code()), null);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("documents", List.of(checked.verification().report()));

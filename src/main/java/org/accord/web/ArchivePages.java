@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.accord.verify.ChangeWords;
 import org.accord.verify.DocumentReport;
 import org.accord.verify.SignatureReport;
+import org.accord.verify.Wording;
 import org.accord.workflow.Archive;
 import org.accord.workflow.Workflow;
 
@@ -58,40 +58,50 @@ final class ArchivePages {
 
     private static Map<String, Object> view(Archive.Checked checked, String name, String id, String lang) {
         DocumentReport r = checked.verification().report();
+        Wording w = Wording.of(lang);
         Map<String, Object> m = new HashMap<>();
         m.put("id", id);
         m.put("name", name);
+        m.put("verdict", r.verdict().json());
         m.put("valid", r.valid());
-        m.put("error", r.error() == null ? "" : r.error());
+        m.put("headline", w.headline(r));
+        m.put("error", r.error() == null ? "" : w.finding(r.error()));
         m.put("sha256", r.sha256() == null ? "" : r.sha256());
         m.put("demoTrust", r.demoTrust());
-        m.put("findings", r.findings().stream().map(f -> ChangeWords.in(f, lang)).toList());
+        m.put("findings", r.findings().stream().map(w::finding).toList());
         List<Map<String, Object>> signatures = new ArrayList<>();
         for (SignatureReport s : r.signatures()) {
             Map<String, Object> v = new HashMap<>();
             v.put("field", s.field() == null ? "" : s.field());
-            v.put("timestamp", "timestamp".equalsIgnoreCase(s.kind()) || "document-timestamp".equals(s.kind()));
-            v.put("kind", s.kind() == null ? "" : s.kind());
+            v.put("timestamp", s.documentTimestamp());
             v.put("signer", s.signer() == null ? "" : s.signer());
             v.put("passed", s.passed());
-            v.put("indication", s.indication() == null ? "" : s.indication());
-            v.put("subIndication", s.subIndication() == null ? "" : s.subIndication());
+            v.put("indication", s.indication() == null ? "" : s.indication().name());
+            v.put("indeterminate", s.indication() == eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);
+            v.put("subIndication", s.subIndication() == null ? "" : s.subIndication().name());
+            v.put("reason", w.subIndication(s.subIndication()));
             v.put("level", s.level() == null ? "" : s.level());
-            v.put("time", s.timestampTime() == null ? "" : Pages.dateTime(java.time.Instant.parse(s.timestampTime()), lang));
-            v.put("claimed", s.signingTime() == null ? "" : Pages.dateTime(java.time.Instant.parse(s.signingTime()), lang));
+            v.put("time", s.timestampTime() == null ? "" : Pages.dateTime(s.timestampTime(), lang));
+            v.put("claimed", s.signingTime() == null ? "" : Pages.dateTime(s.signingTime(), lang));
             v.put("intact", s.intact());
             v.put("anchor", s.trustAnchor() == null ? "" : s.trustAnchor());
-            v.put("changes", s.modificationsAfter().stream().map(c -> ChangeWords.in(c, lang)).toList());
-            v.put("errors", s.errors().stream().map(c -> ChangeWords.in(c, lang)).toList());
+            v.put("timestamps", s.timestamps().stream().map(t -> Map.of("kind", w.timestampKind(t.kind()),
+                    "time", t.genTime() == null ? "" : Pages.dateTime(t.genTime(), lang), "passed", t.passed(),
+                    "result", w.indication(t.indication()), "reason", w.subIndication(t.subIndication()),
+                    "tsa", t.tsa() == null ? "" : t.tsa())).toList());
+            v.put("changes", w.changes(s.modificationsAfter()));
+            v.put("errors", s.errors().stream().map(w::finding).toList());
             signatures.add(v);
         }
         m.put("signatures", signatures);
         checked.issued().ifPresent(i -> m.put("issued", Map.of("revision", i.revision(), "latest", i.latestRevision(),
                 "final", i.isFinal(), "later", i.laterSignatures())));
         if (r.agreement() != null) {
-            m.put("agreement", Map.of("id", r.agreement().id(), "original", r.agreement().original(),
-                    "originals", r.agreement().originals(),
-                    "entryIntoForce", r.agreement().entryIntoForce() == null ? "" : r.agreement().entryIntoForce()));
+            DocumentReport.Agreement a = r.agreement();
+            m.put("agreement", Map.of("id", a.id(), "original", a.original(), "originals", a.originals(),
+                    "signedBy", a.signedBy().stream().map(p -> a.name(p, lang)).toList(),
+                    "missing", r.missingParties().stream().map(p -> a.name(p, lang)).toList(),
+                    "entryIntoForce", a.entryIntoForce() == null ? "" : a.entryIntoForce().toString()));
         }
         return m;
     }

@@ -13,6 +13,7 @@ import org.accord.sign.SigningRefusedException;
 import org.accord.sign.TrustServiceException;
 import org.accord.store.ConflictException;
 import org.accord.verify.UnusableInputException;
+import org.accord.verify.VerifierBusyException;
 import org.accord.workflow.WorkflowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,12 @@ final class Problems {
                 ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
                 : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
         routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx, pages,
-                new Problem(422, "unusable-document", "Unusable document", e.getMessage())));
+                new Problem(422, "unusable-document", "Unusable document", e.getMessage(), Map.of("code", e.reason().code()), null)));
+        routes.exception(VerifierBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            write(ctx, pages, new Problem(503, "busy", "Busy", "every verification slot is taken; try again in "
+                    + e.retryAfterSeconds() + " s", Map.of("retryAfter", e.retryAfterSeconds()), null));
+        });
         routes.exception(ConflictException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(409, "conflict", "Conflict", e.getMessage())));
         routes.exception(TrustServiceException.class, (e, ctx) -> {

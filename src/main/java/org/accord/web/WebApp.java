@@ -68,7 +68,7 @@ public final class WebApp {
     /** Every route, in one list: what is registered is what the OpenAPI document is checked against. */
     static List<Route> routes(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
         List<Route> routes = new ArrayList<>();
-        routes.add(Route.open(HandlerType.GET, "/health", ctx -> health(ctx, healthy)));
+        routes.add(Route.open(HandlerType.GET, "/health", ctx -> health(ctx, healthy, wf)));
         routes.addAll(Docs.routes(settings.publicUrl()));
         routes.addAll(new SecretariatApi(wf, settings.publicUrl()).routes());
         routes.addAll(new SigningApi(wf, settings.maxUploadBytes()).routes());
@@ -107,9 +107,12 @@ public final class WebApp {
         }
     }
 
-    private static void health(Context ctx, BooleanSupplier healthy) {
+    private static void health(Context ctx, BooleanSupplier healthy, Workflow wf) {
         boolean up = healthy.getAsBoolean();
-        ctx.status(up ? 200 : 503).json(Views.ordered("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+        org.accord.verify.Verifier.Load load = wf.archive().load();
+        ctx.status(up ? 200 : 503).json(Views.ordered("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN",
+                "verifications", Views.ordered("running", load.running(), "abandoned", load.abandoned(),
+                        "threads", load.threads(), "abandonedSinceStart", load.abandonedTotal(), "refusedSinceStart", load.refused())));
     }
 
     private static void pki(Context ctx, TrustServices services) {

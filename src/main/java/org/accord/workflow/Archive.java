@@ -41,6 +41,11 @@ public final class Archive {
     public record Checked(Verification verification, Optional<Issued> issued) {
     }
 
+    /** How many verifications run now, and how many went past their deadline and still run. */
+    public Verifier.Load load() {
+        return verifier.load();
+    }
+
     /** Validates {@code pdf} and records that it was checked (by whom, its SHA-256, the verdict). */
     public Checked verify(String name, byte[] pdf, String actor) {
         Verification v = verifier.verify(name, pdf);
@@ -49,7 +54,7 @@ public final class Archive {
             issued = originals.withHash(v.report().sha256()).stream().findFirst().map(this::issued);
         }
         audit.record(actor, "document.verified", "file:" + clip(name), v.report().sha256(),
-                v.report().error() != null ? "unusable: " + v.report().error() : v.report().valid() ? "valid" : "not valid");
+                v.report().error() != null ? "unusable: " + v.report().error().code() : v.report().verdict().json());
         return new Checked(v, issued);
     }
 

@@ -57,10 +57,27 @@ class VerifyCommandTest {
         Path text = Files.writeString(dir.resolve("note.pdf"), "not a pdf");
         RenderCommandTest.Run unusable = verify(forged.toString(), text.toString());
         assertEquals(2, unusable.exit());
-        assertTrue(unusable.out().contains(text + ": CANNOT BE VALIDATED: not a readable PDF"), unusable.out());
+        assertTrue(unusable.out().contains(text + ": CANNOT BE VALIDATED: the file is not a PDF"), unusable.out());
         RenderCommandTest.Run limited = verify("--max-pages", "2", forged.toString());
         assertEquals(2, limited.exit());
         assertTrue(limited.out().contains("the PDF has 3 pages, more than the 2 Accord validates"), limited.out());
+    }
+
+    @Test
+    void an_original_one_party_has_signed_reads_incomplete_in_either_language() throws IOException {
+        Path half = Files.write(dir.resolve("half.pdf"), org.accord.sign.SignerFixtures.cicaSignedByCica(org.accord.sign.Level.B_T));
+        RenderCommandTest.Run en = verify(half.toString());
+        assertEquals(0, en.exit(), en.out() + en.err());
+        String line = en.out().lines().findFirst().orElseThrow();
+        assertTrue(line.startsWith(half + ": INCOMPLETE \u2014 1 of 2 parties have signed; missing: SCO RATS"), line);
+        assertFalse(line.contains(": VALID"), line);
+        RenderCommandTest.Run ru = verify(half.toString(), "--lang", "ru");
+        assertTrue(ru.out().startsWith(half + ": ПОДПИСАН НЕ ВСЕМИ СТОРОНАМИ \u2014 подписали 1 из 2 Сторон; не подписали: "), ru.out());
+        RenderCommandTest.Run json = verify("--json", half.toString());
+        JsonNode doc = new ObjectMapper().readTree(json.out()).get("documents").get(0);
+        assertFalse(doc.get("complete").asBoolean());
+        assertEquals("sco-rats", doc.get("missingParties").get(0).asText());
+        assertEquals("incomplete", doc.get("verdict").asText());
     }
 
     @Test
@@ -72,13 +89,20 @@ class VerifyCommandTest {
         assertTrue(doc.get("valid").asBoolean());
         assertTrue(doc.get("error").isNull());
         JsonNode s = doc.get("signatures").get(1);
-        for (String field : List.of("field", "signer", "indication", "subIndication", "level", "signingTime", "timestampTime",
-                "coversWholeDocument", "modificationsAfter", "intact", "trustAnchor", "errors", "warnings")) {
+        for (String field : List.of("field", "kind", "signer", "indication", "subIndication", "dssIndication", "level",
+                "signingTime", "timestampTime", "timestamps", "covers", "coversWholeDocument", "modificationsAfter", "intact",
+                "trustAnchor", "errors", "warnings")) {
             assertTrue(s.has(field), field + " in " + s);
         }
         assertEquals("sig-sco-rats", s.get("field").asText());
         assertEquals("TOTAL_PASSED", s.get("indication").asText());
         assertEquals("cica-sco-rats-2017", doc.get("agreement").get("id").asText());
+        assertTrue(doc.get("complete").asBoolean());
+        assertEquals("valid", doc.get("verdict").asText());
+        JsonNode stamp = s.get("timestamps").get(0);
+        assertEquals("signature", stamp.get("kind").asText());
+        assertEquals("PASSED", stamp.get("indication").asText());
+        assertEquals(s.get("timestampTime").asText(), stamp.get("genTime").asText());
     }
 
     @Test
@@ -94,8 +118,8 @@ class VerifyCommandTest {
         assertTrue(Files.readString(reports.resolve("signed.pdf.etsi-validation-report.xml")).contains("ValidationReport"));
         String en = Files.readString(reports.resolve("signed.pdf.report.en.html"));
         String ru = Files.readString(reports.resolve("signed.pdf.report.ru.html"));
-        assertTrue(en.contains("VALID — every signature holds") && en.contains("DEMO TRUST ANCHOR"), en);
-        assertTrue(ru.contains("ДЕЙСТВИТЕЛЕН — все подписи верны") && ru.contains("Подписали Стороны"), ru);
+        assertTrue(en.contains("Valid: every signature and every time-stamp holds") && en.contains("DEMO TRUST ANCHOR"), en);
+        assertTrue(ru.contains("Действителен: все подписи и метки времени верны") && ru.contains("Подписали Стороны"), ru);
         PdfA.assertPdfA2b(Files.readAllBytes(reports.resolve("signed.pdf.report.ru.pdf")), "the Russian report");
     }
 
