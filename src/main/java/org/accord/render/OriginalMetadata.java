@@ -23,6 +23,8 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
                                String entryIntoForce) {
 
     private static final String PARTY = Renderer.XMP_NAMESPACE + "party/";
+    /** Far more than any original's metadata; a stream decoding to more is not read (a decompression bomb). */
+    private static final int MAX_XMP = 4 << 20;
 
     public OriginalMetadata {
         signatories = List.copyOf(signatories);
@@ -45,7 +47,11 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
                 return Optional.empty();
             }
             try (InputStream in = metadata.exportXMPMetadata()) {
-                return parse(Xmp.read(in.readAllBytes()));
+                byte[] xmp = in.readNBytes(MAX_XMP + 1);
+                if (xmp.length > MAX_XMP) {
+                    return Optional.empty();
+                }
+                return parse(Xmp.read(xmp));
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

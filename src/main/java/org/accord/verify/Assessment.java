@@ -218,21 +218,20 @@ final class Assessment {
         if (!overlaps.isEmpty()) {
             changes.add(new Change(Change.Kind.ANNOTATIONS_OVERLAPPING, List.copyOf(overlaps), List.of(), 0));
         }
-        List<Integer> visual = pages(r.getPdfVisualDifferenceConcernedPages());
-        if (!visual.isEmpty()) {
-            Set<String> filled = new LinkedHashSet<>();
-            boolean onlyPermitted = changes.stream().noneMatch(Change::forbidden);
-            for (Change c : changes) {
-                if (c.kind() == Change.Kind.FORM_FIELDS_FILLED || c.kind() == Change.Kind.SIGNATURE_FIELD_SIGNED
-                        || c.kind() == Change.Kind.SIGNATURE_FIELD_ADDED) {
-                    filled.addAll(c.fields());
-                }
+        Set<String> filled = new LinkedHashSet<>();
+        for (Change c : changes) {
+            if (c.kind() == Change.Kind.FORM_FIELDS_FILLED) {
+                filled.addAll(c.fields());
             }
-            if (onlyPermitted && !filled.isEmpty() && VisualCheck.onlyInside(in.pdf(), end, visual, filled, deadline)) {
+        }
+        if (!filled.isEmpty() && changes.stream().noneMatch(Change::forbidden)) {
+            // Filling in a field may only change what shows inside it: the pages must be the same without them.
+            VisualCheck.Result visual = VisualCheck.outside(in.pdf(), end, filled, deadline);
+            if (visual.same()) {
                 warnings.add(Finding.of(Finding.Code.VISUAL_DIFFERENCE_EXPLAINED, "pages",
-                        String.join(", ", visual.stream().map(String::valueOf).toList())));
+                        String.join(", ", visual.pages().stream().map(String::valueOf).toList())));
             } else {
-                changes.add(new Change(Change.Kind.VISUAL_DIFFERENCE, visual, List.of(), 0));
+                changes.add(new Change(Change.Kind.VISUAL_DIFFERENCE, visual.pages(), List.of(), 0));
             }
         }
         return Revisions.merge(changes);

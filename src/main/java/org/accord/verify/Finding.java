@@ -20,6 +20,7 @@ public record Finding(Code code, @JsonIgnore Map<String, Object> params) {
         TOO_MANY_OBJECTS,
         TOO_MANY_PAGES,
         NESTING_TOO_DEEP,
+        RESOURCE_BOMB,
         ENCRYPTED,
         TIMEOUT,
         CANNOT_READ_FILE,

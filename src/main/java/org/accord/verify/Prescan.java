@@ -14,6 +14,11 @@ final class Prescan {
 
     /** Arrays and dictionaries nested deeper than this are refused (real documents stay far below). */
     static final int MAX_NESTING = 128;
+    /** No page image of a treaty comes near this many pixels (a 600 dpi A3 scan has 70 million). */
+    static final long MAX_IMAGE_PIXELS = 200_000_000L;
+    /** What one FlateDecode stream, and all of them together, may expand to. */
+    static final long MAX_STREAM_BYTES = 256L << 20;
+    static final long MAX_DECODED_BYTES = 1L << 30;
     private static final int MAX_SECTIONS = 10_000;
 
     private Prescan() {
@@ -54,6 +59,8 @@ final class Prescan {
     private static long scan(byte[] pdf, Deadline deadline) {
         long objects = 0;
         int depth = 0;
+        int dictStart = -1;
+        long[] decoded = {0};
         int i = 0;
         int n = pdf.length;
         while (i < n) {
@@ -78,6 +85,9 @@ final class Prescan {
                 }
                 case '<' -> {
                     if (i + 1 < n && pdf[i + 1] == '<') {
+                        if (depth == 0) {
+                            dictStart = i;
+                        }
                         depth++;
                         i += 2;
                     } else {
@@ -95,7 +105,7 @@ final class Prescan {
                         i++;
                     }
                 }
-                case 's' -> i = word(pdf, i, "stream") ? skipStream(pdf, i) : i + 1;
+                case 's' -> i = word(pdf, i, "stream") ? stream(pdf, dictStart, i, decoded, deadline) : i + 1;
                 case 'o' -> {
                     if (word(pdf, i, "obj") && objectHeader(pdf, i)) {
                         objects++;
@@ -125,6 +135,74 @@ final class Prescan {
             }
         }
         return pdf.length;
+    }
+
+    /**
+     * Checks one stream: an image may not have more than {@link #MAX_IMAGE_PIXELS} pixels, and FlateDecode data may
+     * not expand beyond {@link #MAX_STREAM_BYTES} (nor all of it beyond {@link #MAX_DECODED_BYTES}): decompression
+     * bombs are refused before any library decodes them. Returns where the stream ends.
+     */
+    private static int stream(byte[] pdf, int dictStart, int keyword, long[] decoded, Deadline deadline) {
+        int end = skipStream(pdf, keyword);
+        if (dictStart < 0) {
+            return end;
+        }
+        Map<String, Object> dict;
+        try {
+            dict = map(new PdfLexer(pdf, dictStart, keyword).readObject());
+        } catch (PdfLexer.Malformed | ClassCastException e) {
+            return end;
+        }
+        long pixels = (dict.get("Width") instanceof Long w ? w : 0) * (dict.get("Height") instanceof Long h ? h : 0);
+        if (pixels > MAX_IMAGE_PIXELS) {
+            throw new UnusableInputException(Finding.of(Finding.Code.RESOURCE_BOMB, "what", "image", "max", MAX_IMAGE_PIXELS));
+        }
+        Object filter = dict.get("Filter");
+        if (filter instanceof List<?> filters && !filters.isEmpty()) {
+            filter = filters.get(0);
+        }
+        if (!(filter instanceof PdfLexer.Name name) || !name.value().equals("FlateDecode")) {
+            return end;
+        }
+        int dataStart = keyword + "stream".length();
+        if (dataStart < pdf.length && pdf[dataStart] == '\r') {
+            dataStart++;
+        }
+        if (dataStart < pdf.length && pdf[dataStart] == '\n') {
+            dataStart++;
+        }
+        int dataEnd = Math.max(dataStart, end - "endstream".length());
+        long size = inflatedSize(pdf, dataStart, dataEnd, deadline);
+        decoded[0] += size;
+        if (size > MAX_STREAM_BYTES || decoded[0] > MAX_DECODED_BYTES) {
+            throw new UnusableInputException(Finding.of(Finding.Code.RESOURCE_BOMB, "what", "stream", "max", MAX_STREAM_BYTES));
+        }
+        return end;
+    }
+
+    /** How many bytes FlateDecode data expands to, counted without keeping them (stops past the limit). */
+    private static long inflatedSize(byte[] pdf, int from, int to, Deadline deadline) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(pdf, from, to - from);
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            while (!inflater.finished() && total <= MAX_STREAM_BYTES) {
+                int got = inflater.inflate(buffer);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                total += got;
+                if ((total & 0xffffff) < got) {
+                    deadline.check();
+                }
+            }
+            return total;
+        } catch (java.util.zip.DataFormatException e) {
+            return 0;
+        } finally {
+            inflater.end();
+        }
     }
 
     private static int skipStream(byte[] pdf, int i) {

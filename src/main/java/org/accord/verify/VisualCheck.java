@@ -3,49 +3,98 @@ package org.accord.verify;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Whether a visual difference DSS saw after a signature lies only inside form fields filled in since: the pages
- * of the signed revision and of the final document are rendered with those fields' widgets left out, and must
- * then be identical pixel for pixel.
+ * Whether filling in form fields after a signature changed anything outside those fields: the pages that carry
+ * them are rendered as signed and as they are now, both without the filled fields' widgets, and must be identical
+ * pixel for pixel. Pages too heavy to render within bounds are not confirmed.
  */
 final class VisualCheck {
 
+    /** The pages compared, and whether they came out the same. */
+    record Result(boolean same, List<Integer> pages) {
+    }
+
     private static final float DPI = 50;
+    /** Encoded content and image bytes a page may have to be rendered here. */
+    private static final long MAX_PAGE_BYTES = 4L << 20;
+    private static final long MAX_IMAGE_PIXELS = 25_000_000L;
 
     private VisualCheck() {
     }
 
-    static boolean onlyInside(byte[] pdf, long signedEnd, Collection<Integer> pages, Set<String> fields, Deadline deadline) {
+    static Result outside(byte[] pdf, long signedEnd, Set<String> fields, Deadline deadline) {
+        List<Integer> pages = new ArrayList<>();
         try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(ByteBuffer.wrap(pdf, 0, (int) signedEnd).slice()), "");
              PDDocument last = Loader.loadPDF(pdf, "")) {
+            for (int i = 0; i < last.getNumberOfPages(); i++) {
+                deadline.check();
+                for (PDAnnotation a : last.getPage(i).getAnnotations()) {
+                    if (fields.contains(fieldName(a))) {
+                        pages.add(i + 1);
+                        break;
+                    }
+                }
+            }
             PDFRenderer before = renderer(signed, fields);
             PDFRenderer after = renderer(last, fields);
             for (int page : pages) {
                 deadline.check();
-                if (page < 1 || page > signed.getNumberOfPages() || page > last.getNumberOfPages()) {
-                    return false;
-                }
-                if (!same(before.renderImageWithDPI(page - 1, DPI), after.renderImageWithDPI(page - 1, DPI))) {
-                    return false;
+                if (page > signed.getNumberOfPages() || !renderable(signed.getPage(page - 1)) || !renderable(last.getPage(page - 1))
+                        || !same(before.renderImageWithDPI(page - 1, DPI), after.renderImageWithDPI(page - 1, DPI))) {
+                    return new Result(false, pages);
                 }
             }
-            return true;
+            return new Result(true, pages);
         } catch (IOException | RuntimeException e) {
             if (e instanceof Deadline.Exceeded exceeded) {
                 throw exceeded;
             }
-            return false;
+            return new Result(false, pages);
         }
+    }
+
+    /** Whether a page's content streams and images are small enough to render here. */
+    private static boolean renderable(PDPage page) throws IOException {
+        long bytes = 0;
+        COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        if (contents instanceof COSStream s) {
+            bytes += s.getLength();
+        } else if (contents instanceof org.apache.pdfbox.cos.COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.getObject(i) instanceof COSStream s) {
+                    bytes += s.getLength();
+                }
+            }
+        }
+        PDResources resources = page.getResources();
+        if (resources != null) {
+            for (COSName name : resources.getXObjectNames()) {
+                COSBase x = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT).getDictionaryObject(name);
+                if (x instanceof COSStream s) {
+                    bytes += s.getLength();
+                    long pixels = (long) s.getInt(COSName.WIDTH, 0) * s.getInt(COSName.HEIGHT, 0);
+                    if (pixels > MAX_IMAGE_PIXELS) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return bytes <= MAX_PAGE_BYTES;
     }
 
     private static PDFRenderer renderer(PDDocument doc, Set<String> fields) {
