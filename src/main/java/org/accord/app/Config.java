@@ -21,7 +21,7 @@ import org.accord.store.Database;
  * {@code db.url} → {@code ACCORD_DB_URL}), then command-line options. Every value is checked at start-up,
  * and a bad one is named by its key.
  */
-public record Config(Server server, Db db, Trust trust, Signing signing, boolean demoUsers) {
+public record Config(Server server, Db db, Trust trust, Signing signing, Verify verify, boolean demoUsers) {
 
     /** Where the service listens and how it is reached from outside ({@code publicUrl}, used in signing links). */
     public record Server(String host, int port, String publicUrl, long maxUploadBytes, Path dataDir) {
@@ -42,6 +42,10 @@ public record Config(Server server, Db db, Trust trust, Signing signing, boolean
 
     /** How parties sign: their level, where the server keeps their keys and the seal, how long links last. */
     public record Signing(Level level, Path keysDir, Path sealKeystore, Duration linkLifetime, int maxPasswordFailures) {
+    }
+
+    /** How verifications are bounded: the deadline of each, and how many run at once (as many again may wait). */
+    public record Verify(Duration timeout, int threads) {
     }
 
     /** Every key with its default; {@code null} defaults are computed from others. */
@@ -66,6 +70,8 @@ public record Config(Server server, Db db, Trust trust, Signing signing, boolean
         d.put("signing.sealKeystore", "");
         d.put("signing.linkDays", "30");
         d.put("signing.maxPasswordFailures", "5");
+        d.put("verify.timeoutSeconds", "60");
+        d.put("verify.threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         d.put("demo.users", "true");
         return d;
     }
@@ -141,8 +147,9 @@ public record Config(Server server, Db db, Trust trust, Signing signing, boolean
         if (!demo.equals("true") && !demo.equals("false")) {
             throw new ConfigException("demo.users must be true or false");
         }
+        Verify verify = new Verify(Duration.ofSeconds(integer(v, "verify.timeoutSeconds", 1, 3600)), integer(v, "verify.threads", 1, 256));
         return new Config(new Server(host, port, publicUrl, maxUpload, data), db, new Trust(pki, v.get("tsa.url"), roots), signing,
-                Boolean.parseBoolean(demo));
+                verify, Boolean.parseBoolean(demo));
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max) {

@@ -91,7 +91,7 @@ public final class Service implements AutoCloseable {
         Config.Server s = c.server();
         String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
         return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir()), c.db(), c.trust(),
-                c.signing(), c.demoUsers());
+                c.signing(), c.verify(), c.demoUsers());
     }
 
     private static int freePort() throws IOException {
@@ -117,7 +117,7 @@ public final class Service implements AutoCloseable {
 
     private static Verifier verifier(Config config, TrustServices services) throws IOException {
         Limits limits = new Limits(config.server().maxUploadBytes(), Limits.DEFAULT.maxPages(), Limits.DEFAULT.maxObjects(),
-                Limits.DEFAULT.timeout());
+                config.verify().timeout(), config.verify().threads());
         if (config.trust().roots().isEmpty()) {
             TrustAnchor demo = new TrustAnchor(services.rootCertificate(), "Accord demo root", true);
             return new Verifier(List.of(demo), new LocalTrustDataLoader(services, services.baseUrl(), new OfflineDataLoader()), limits);

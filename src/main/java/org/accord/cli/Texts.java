@@ -41,7 +41,8 @@ final class Texts {
         if (r.agreement() != null) {
             DocumentReport.Agreement a = r.agreement();
             String line = w.text("label.agreement.line", "id", a.id(), "original", a.original(), "originals", a.originals(),
-                    "signed", a.signedBy().stream().map(p -> a.name(p, lang)).collect(Collectors.joining(", ")));
+                    "signed", a.signedBy().isEmpty() ? w.text("label.none")
+                            : a.signedBy().stream().map(p -> a.name(p, lang)).collect(Collectors.joining(", ")));
             if (a.lastSignedAt() != null) {
                 line += ", " + w.text("label.lastSigned.line", "time", w.time(a.lastSignedAt()));
             }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a document may be before validation starts, how long one validation may take in all, and how many run at
- * once ({@code threads}; more wait in a queue of the same length, beyond which the verifier answers busy).
+ * once ({@code threads}; four times as many may wait, beyond which the verifier answers busy).
  */
 public record Limits(long maxBytes, int maxPages, int maxObjects, Duration timeout, int threads) {
 

@@ -54,6 +54,8 @@ public final class Verifier {
     public static final String POLICY = "policy/accord-strict.xml";
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    /** How many verifications may wait per thread before the verifier answers busy. */
+    private static final int QUEUED_PER_THREAD = 4;
 
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
@@ -107,7 +109,7 @@ public final class Verifier {
             throw new IllegalStateException(POLICY + " cannot be read", e);
         }
         int threads = limits.threads();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads), r -> {
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_PER_THREAD * threads), r -> {
             Thread t = new Thread(r, "accord-verify");
             t.setDaemon(true);
             return t;

@@ -139,6 +139,12 @@ public final class Wording {
                 "total", a == null ? 0 : a.parties().size(), "missing", missing));
     }
 
+    /** The validation policy's name: Accord's own in words of this language, any other as it names itself. */
+    public String policy(Object name) {
+        return name instanceof String n && n.startsWith("Accord strict") ? format("label.policy.accord", Map.of())
+                : name == null ? format("label.none", Map.of()) : name.toString();
+    }
+
     /** The one word of a verdict (VALID, INCOMPLETE, NOT VALID, CANNOT BE VALIDATED). */
     public String verdict(DocumentReport.Verdict verdict) {
         return format("verdict." + verdict.name(), Map.of());

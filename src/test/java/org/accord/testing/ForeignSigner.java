@@ -71,6 +71,39 @@ public final class ForeignSigner {
         }
     }
 
+    /** A PDF signed (B-B) with a fresh Ed448 key whose self-signed certificate is returned beside it. */
+    public record Signed(byte[] pdf, java.security.cert.X509Certificate certificate) {
+    }
+
+    public static Signed signEd448(byte[] pdf) {
+        try {
+            java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed448").generateKeyPair();
+            org.bouncycastle.asn1.x500.X500Name dn = new org.bouncycastle.asn1.x500.X500Name("CN=Ed448 Signer");
+            long now = System.currentTimeMillis();
+            var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(dn, java.math.BigInteger.TEN,
+                    new java.util.Date(now - 86_400_000L), new java.util.Date(now + 86_400_000L * 365), dn, pair.getPublic());
+            builder.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true, new org.bouncycastle.asn1.x509.KeyUsage(
+                    org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation
+                            | org.bouncycastle.asn1.x509.KeyUsage.keyCertSign));
+            java.security.cert.X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                    builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("Ed448").build(pair.getPrivate())));
+            PAdESSignatureParameters p = new PAdESSignatureParameters();
+            p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+            p.setSigningCertificate(new CertificateToken(cert));
+            p.setEncryptionAlgorithm(eu.europa.esig.dss.enumerations.EncryptionAlgorithm.EDDSA);
+            p.setDigestAlgorithm(DigestAlgorithm.SHAKE256_512);
+            DSSDocument doc = new InMemoryDocument(pdf);
+            ToBeSigned toBeSigned = SERVICE.getDataToSign(doc, p);
+            java.security.Signature signature = java.security.Signature.getInstance("Ed448");
+            signature.initSign(pair.getPrivate());
+            signature.update(toBeSigned.getBytes());
+            SignatureValue value = new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.ED448, signature.sign());
+            return new Signed(DSSUtils.toByteArray(SERVICE.signDocument(doc, p, value)), cert);
+        } catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A document time-stamp from the test TSA, appended as an incremental update. */
     public static byte[] timestamp(byte[] pdf) {
         return DSSUtils.toByteArray(SERVICE.timestamp(new InMemoryDocument(pdf), new PAdESTimestampParameters()));

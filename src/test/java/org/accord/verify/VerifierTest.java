@@ -125,6 +125,36 @@ class VerifierTest {
     }
 
     @Test
+    void an_ed448_signature_is_indeterminate_whatever_the_trust() {
+        var signed = org.accord.testing.ForeignSigner.signEd448(org.accord.testing.Fixtures.original(org.accord.testing.Seeds.CICA));
+        Verifier ownRoot = new Verifier(List.of(new TrustAnchor(signed.certificate(), "Ed448 root", false)), null, Limits.DEFAULT);
+        for (Verifier v : List.of(ownRoot, VERIFIER)) {
+            DocumentReport r = v.verify("ed448.pdf", signed.pdf()).report();
+            assertNull(r.error(), r.toString());
+            SignatureReport s = r.signatures().get(0);
+            assertEquals(eu.europa.esig.dss.enumerations.Indication.INDETERMINATE, s.indication(), s.toString());
+            assertTrue(s.intact(), s.toString());
+        }
+    }
+
+    @Test
+    void a_pdf_that_needs_a_password_is_unusable_and_says_why() throws IOException {
+        byte[] locked;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(BOTH_SIGNED)) {
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "secret",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            var out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            locked = out.toByteArray();
+        }
+        DocumentReport r = VERIFIER.verify("locked.pdf", locked).report();
+        assertEquals(Finding.Code.ENCRYPTED, r.error().code());
+        assertEquals(DocumentReport.Verdict.UNUSABLE, r.verdict());
+    }
+
+    @Test
     void an_unsigned_pdf_is_not_valid() {
         DocumentReport r = VERIFIER.verify("original.pdf", org.accord.testing.Fixtures.original(org.accord.testing.Seeds.CICA)).report();
         assertFalse(r.valid());
