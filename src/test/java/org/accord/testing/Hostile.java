@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Hostile uploads, written byte by byte: resource bombs and structures built to make a validator work without
@@ -52,56 +48,56 @@ public final class Hostile {
 
     /** {@code signed} with {@code count} pages appended in an incremental update. */
     public static byte[] appendPages(byte[] signed, int count) {
-        Doc d = Doc.of(signed);
+        Increment d = Increment.of(signed);
         TreeMap<Integer, String> objects = new TreeMap<>();
-        StringBuilder kids = new StringBuilder(d.pagesKids);
+        StringBuilder kids = new StringBuilder(d.pagesKids());
         for (int i = 0; i < count; i++) {
-            int n = d.size + i;
-            objects.put(n, "<< /Type /Page /Parent " + d.pagesRoot + " 0 R /MediaBox [0 0 612 792] >>");
+            int n = d.size() + i;
+            objects.put(n, "<< /Type /Page /Parent " + d.pagesRoot() + " 0 R /MediaBox [0 0 612 792] >>");
             kids.append(' ').append(n).append(" 0 R");
         }
-        objects.put(d.pagesRoot, "<< /Type /Pages /Kids [" + kids + "] /Count " + (d.pageCount + count) + " >>");
+        objects.put(d.pagesRoot(), "<< /Type /Pages /Kids [" + kids + "] /Count " + (d.pageCount() + count) + " >>");
         return d.update(objects, List.of());
     }
 
     /** {@code signed} whose first page gets, after signing, a content stream of two million path operations. */
     public static byte[] heavyContent(byte[] signed) {
-        Doc d = Doc.of(signed);
+        Increment d = Increment.of(signed);
         StringBuilder ops = new StringBuilder();
         for (int i = 0; i < 2_000_000; i++) {
             ops.append(i % 500).append(' ').append(i % 700).append(" m 3 4 l S\n");
         }
         TreeMap<Integer, String> objects = new TreeMap<>();
-        objects.put(d.size, "<< /Filter /FlateDecode /Length %LEN0% >>\nstream\n%BIN0%\nendstream");
-        objects.put(d.page1, "<< /Type /Page /Parent " + d.pagesRoot + " 0 R /MediaBox [0 0 595 842] /Contents " + d.size + " 0 R >>");
+        objects.put(d.size(), "<< /Filter /FlateDecode /Length %LEN0% >>\nstream\n%BIN0%\nendstream");
+        objects.put(d.page1(), "<< /Type /Page /Parent " + d.pagesRoot() + " 0 R /MediaBox [0 0 595 842] /Contents " + d.size() + " 0 R >>");
         return d.update(objects, List.of(deflate(ops.toString().getBytes(StandardCharsets.ISO_8859_1))));
     }
 
     /** {@code signed} whose first page gets, after signing, an image of 30 000 × 30 000 pixels. */
     public static byte[] imageBomb(byte[] signed) {
-        Doc d = Doc.of(signed);
+        Increment d = Increment.of(signed);
         TreeMap<Integer, String> objects = new TreeMap<>();
-        objects.put(d.size, "<< /Type /XObject /Subtype /Image /Width 30000 /Height 30000 /ColorSpace /DeviceRGB "
+        objects.put(d.size(), "<< /Type /XObject /Subtype /Image /Width 30000 /Height 30000 /ColorSpace /DeviceRGB "
                 + "/BitsPerComponent 8 /Filter /FlateDecode /Length %LEN0% >>\nstream\n%BIN0%\nendstream");
-        objects.put(d.size + 1, "<< /Length 30 >>\nstream\nq 500 0 0 700 0 0 cm /I Do Q\nendstream");
-        objects.put(d.page1, "<< /Type /Page /Parent " + d.pagesRoot + " 0 R /MediaBox [0 0 595 842] /Contents " + (d.size + 1)
-                + " 0 R /Resources << /XObject << /I " + d.size + " 0 R >> >> >>");
+        objects.put(d.size() + 1, "<< /Length 30 >>\nstream\nq 500 0 0 700 0 0 cm /I Do Q\nendstream");
+        objects.put(d.page1(), "<< /Type /Page /Parent " + d.pagesRoot() + " 0 R /MediaBox [0 0 595 842] /Contents " + (d.size() + 1)
+                + " 0 R /Resources << /XObject << /I " + d.size() + " 0 R >> >> >>");
         return d.update(objects, List.of(deflate(new byte[1 << 20])));
     }
 
     /** {@code signed} with a stream of a few kilobytes that expands to 300 MiB, appended as "validation data". */
     public static byte[] flateBomb(byte[] signed) {
-        Doc d = Doc.of(signed);
+        Increment d = Increment.of(signed);
         TreeMap<Integer, String> objects = new TreeMap<>();
-        objects.put(d.size, "<< /Filter /FlateDecode /Length %LEN0% >>\nstream\n%BIN0%\nendstream");
+        objects.put(d.size(), "<< /Filter /FlateDecode /Length %LEN0% >>\nstream\n%BIN0%\nendstream");
         return d.update(objects, List.of(zeros(300)));
     }
 
     /** {@code signed} with an update whose one object nests arrays {@code depth} deep. */
     public static byte[] deepNestingAfter(byte[] signed, int depth) {
-        Doc d = Doc.of(signed);
+        Increment d = Increment.of(signed);
         TreeMap<Integer, String> objects = new TreeMap<>();
-        objects.put(d.size, "[".repeat(depth) + "]".repeat(depth));
+        objects.put(d.size(), "[".repeat(depth) + "]".repeat(depth));
         return d.update(objects, List.of());
     }
 
@@ -159,56 +155,4 @@ public final class Hostile {
         out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** What an update after a signature needs to know of the signed document. */
-    private record Doc(byte[] pdf, int size, int root, int pagesRoot, String pagesKids, int pageCount, int page1, long prevXref) {
-
-        static Doc of(byte[] pdf) {
-            try (PDDocument doc = Loader.loadPDF(pdf)) {
-                var cos = doc.getDocument();
-                int root = (int) cos.getTrailer().getCOSObject(COSName.ROOT).getKey().getNumber();
-                COSObject pages = (COSObject) doc.getDocumentCatalog().getCOSObject().getItem(COSName.PAGES);
-                StringBuilder kids = new StringBuilder();
-                var array = doc.getPages().getCOSObject().getCOSArray(COSName.KIDS);
-                for (int i = 0; i < array.size(); i++) {
-                    kids.append(((COSObject) array.get(i)).getKey().getNumber()).append(" 0 R ");
-                }
-                return new Doc(pdf, (int) cos.getTrailer().getLong(COSName.SIZE), root, (int) pages.getKey().getNumber(), kids.toString(),
-                        doc.getNumberOfPages(), (int) doc.getPage(0).getCOSObject().getKey().getNumber(), cos.getStartXref());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Appends {@code objects} (with %LENi% / %BINi% standing for the binary streams) as one update. */
-        byte[] update(TreeMap<Integer, String> objects, List<byte[]> binaries) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(pdf);
-            TreeMap<Integer, Integer> offsets = new TreeMap<>();
-            int size = this.size;
-            for (var e : objects.entrySet()) {
-                offsets.put(e.getKey(), out.size());
-                size = Math.max(size, e.getKey() + 1);
-                String text = e.getKey() + " 0 obj\n" + e.getValue() + "\nendobj\n";
-                for (int i = 0; i < binaries.size(); i++) {
-                    text = text.replace("%LEN" + i + "%", String.valueOf(binaries.get(i).length));
-                }
-                int at = text.indexOf("%BIN");
-                if (at >= 0) {
-                    int index = Integer.parseInt(text.substring(at + 4, text.indexOf('%', at + 4)));
-                    write(out, text.substring(0, at));
-                    out.writeBytes(binaries.get(index));
-                    write(out, text.substring(text.indexOf('%', at + 4) + 1));
-                } else {
-                    write(out, text);
-                }
-            }
-            int xref = out.size();
-            StringBuilder t = new StringBuilder("xref\n0 1\n0000000000 65535 f\r\n");
-            offsets.forEach((n, o) -> t.append(n).append(" 1\n").append(String.format("%010d 00000 n\r\n", o)));
-            t.append("trailer\n<< /Size ").append(size).append(" /Root ").append(root).append(" 0 R /Prev ").append(prevXref)
-                    .append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-            write(out, t.toString());
-            return out.toByteArray();
-        }
-    }
 }
