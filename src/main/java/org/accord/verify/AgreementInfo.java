@@ -19,8 +19,8 @@ import org.accord.render.OriginalMetadata;
  */
 final class AgreementInfo {
 
-    /** The agreement, and who has yet to sign. */
-    record Result(DocumentReport.Agreement agreement, List<String> missing, boolean timesProven) {
+    /** The agreement, who has not signed at all, whether every party's signature holds, and whether all their times are proven. */
+    record Result(DocumentReport.Agreement agreement, List<String> missing, boolean complete, boolean timesProven) {
     }
 
     private AgreementInfo() {
@@ -37,11 +37,13 @@ final class AgreementInfo {
             Instant last = null;
             boolean proven = true;
             for (String party : parties) {
-                SignatureReport s = signatures.stream()
-                        .filter(x -> !x.documentTimestamp() && ("sig-" + party).equals(x.field()) && x.passed())
-                        .findFirst().orElse(null);
-                if (s == null) {
+                List<SignatureReport> in = signatures.stream()
+                        .filter(x -> !x.documentTimestamp() && ("sig-" + party).equals(x.field())).toList();
+                if (in.isEmpty()) {
                     missing.add(party);
+                }
+                SignatureReport s = in.stream().filter(SignatureReport::passed).findFirst().orElse(null);
+                if (s == null) {
                     continue;
                 }
                 signedBy.add(party);
@@ -51,14 +53,14 @@ final class AgreementInfo {
                     last = s.timestampTime();
                 }
             }
-            boolean complete = missing.isEmpty() && !parties.isEmpty();
+            boolean complete = signedBy.size() == parties.size() && !parties.isEmpty();
             LocalDate entry = null;
             if (complete && proven && last != null && m.entryIntoForce() != null) {
                 entry = EntryIntoForce.of(m.entryIntoForce()).date(last.atZone(ZoneOffset.UTC).toLocalDate());
             }
             DocumentReport.Agreement agreement = new DocumentReport.Agreement(m.agreementId(), m.original(), m.originals(),
                     parties, names, signedBy, complete && proven ? last : null, entry);
-            return new Result(agreement, missing, proven);
+            return new Result(agreement, missing, complete, proven);
         });
     }
 }

@@ -72,7 +72,7 @@ final class Assessment {
         }
         boolean valid = !signatures.isEmpty() && tailClean && signatures.stream().allMatch(SignatureReport::passed);
         AgreementInfo.Result agreement = AgreementInfo.of(declaringRevision(), signatures).orElse(null);
-        Boolean complete = agreement == null ? null : agreement.missing().isEmpty();
+        Boolean complete = agreement == null ? null : agreement.complete();
         if (agreement != null && complete && valid && !agreement.timesProven()) {
             findings.add(Finding.of(Finding.Code.ENTRY_INTO_FORCE_UNPROVEN));
         }
