@@ -153,6 +153,21 @@ class BrowserIT {
                         + " + t.substring(0, 5)); }); });");
         assertEquals("200 application/pdf %PDF-", String.valueOf(human));
 
+        // revision 1 carries the CICA Secretariat's signature only: valid so far, and it says who is missing
+        Path half = data.resolve("original-1-revision-1.pdf");
+        Files.write(half, s.archivist.get("/api/originals/" + originalId + "/revisions/1/pdf").body());
+        for (String lang : List.of("ru", "en")) {
+            b.open("/verify?lang=" + lang);
+            b.find("#file").sendKeys(half.toAbsolutePath().toString());
+            b.find("#verify-submit").click();
+            String verdict = b.waitFor("#verdict").getText();
+            assertEquals("incomplete", b.find("#verdict").getAttribute("data-verdict"));
+            assertTrue(lang.equals("en") ? verdict.equals("Valid so far \u2014 1 of 2 parties have signed; missing: SCO RATS.")
+                    : verdict.startsWith("Пока действителен \u2014 подписали 1 из 2 Сторон; не подписали: "), verdict);
+            assertTrue(b.find("#issued").getText().contains(lang.equals("en") ? "revision 1" : "1"), b.find("#issued").getText());
+            look("09-verdict-incomplete");
+        }
+
         b.open("/verify");
         b.find("#file").sendKeys(tampered.toAbsolutePath().toString());
         b.find("#verify-submit").click();

@@ -81,6 +81,18 @@ class VerifyCommandTest {
     }
 
     @Test
+    void without_trust_anchors_verify_says_so_and_exits_2() throws IOException {
+        Path pdf = Files.write(dir.resolve("signed.pdf"), signed);
+        RenderCommandTest.Run run = RenderCommandTest.accord("verify", "--pki", dir.resolve("no-such-pki").toString(), pdf.toString());
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("no trust anchors") && run.err().contains("--trust"), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        RenderCommandTest.Run json = RenderCommandTest.accord("verify", "--json", "--pki", dir.resolve("no-such-pki").toString(), pdf.toString());
+        assertEquals(2, json.exit());
+        assertTrue(new ObjectMapper().readTree(json.out()).get("error").asText().startsWith("no trust anchors"), json.out());
+    }
+
+    @Test
     void json_carries_the_documented_fields() throws IOException {
         Path pdf = Files.write(dir.resolve("signed.pdf"), signed);
         RenderCommandTest.Run run = verify("--json", pdf.toString());

@@ -110,6 +110,23 @@ class CorpusTest {
         }
     }
 
+    @Test
+    void a_foreign_b_lta_document_whose_dss_is_rewritten_is_valid_once_its_root_is_trusted() throws Exception {
+        requireCorpus();
+        java.security.cert.X509Certificate root;
+        try (var in = Files.newInputStream(CORPUS.resolve("pyhanko/pyhanko-test-root.pem"))) {
+            root = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        Verifier trusting = new Verifier(List.of(new TrustAnchor(root, "pyHanko test root", false)), null, Limits.DEFAULT);
+        DocumentReport r = trusting.verify("lta.pdf", Files.readAllBytes(CORPUS.resolve("pyhanko/pades-lta-dss-indirect-arrs.pdf"))).report();
+        assertEquals(DocumentReport.Verdict.VALID, r.verdict(), r.toString());
+        assertNull(r.complete(), "not an Accord original");
+        SignatureReport signature = r.signatures().get(0);
+        assertEquals("PAdES-BASELINE-LTA", signature.level());
+        assertTrue(signature.timestamps().stream().allMatch(TimestampReport::passed), signature.toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.code() == Finding.Code.TAIL_VALIDATION_DATA), r.findings().toString());
+    }
+
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("corpus")
     void each_file_gets_its_expected_verdict(String file, Expect expect) throws IOException {
