@@ -190,28 +190,34 @@ public final class Verifier {
         }
     }
 
-    /** DSS alone on {@code pdf}, same verifier and policy, none of Accord's checks: the benchmark's baseline. */
+    /**
+     * DSS alone on {@code pdf}, same verifier, policy and object-modification settings (its visual comparison off, as
+     * in {@link #verify}), none of Accord's checks: the benchmark's baseline.
+     */
     public Reports dssOnly(byte[] pdf) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        validator.setCertificateVerifier(verifier);
-        return validator.validateDocument(policy);
+        return dssValidator(pdf).validateDocument(policy);
     }
 
     private Reports validate(byte[] pdf) {
         try {
-            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-            validator.setCertificateVerifier(verifier);
-            if (validator instanceof PDFDocumentValidator pdfValidator) {
-                PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
-                factory.setPdfDifferencesFinder(new DeadlineDifferencesFinder());
-                pdfValidator.setPdfObjFactory(factory);
-            }
+            SignedDocumentValidator validator = dssValidator(pdf);
             return validator.validateDocument(policy);
         } catch (Deadline.Exceeded e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UnusableInputException(Finding.of(Finding.Code.UNREADABLE_PDF), e);
         }
+    }
+
+    private SignedDocumentValidator dssValidator(byte[] pdf) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        validator.setCertificateVerifier(verifier);
+        if (validator instanceof PDFDocumentValidator pdfValidator) {
+            PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
+            factory.setPdfDifferencesFinder(new DeadlineDifferencesFinder());
+            pdfValidator.setPdfObjFactory(factory);
+        }
+        return validator;
     }
 
     /** The same verdicts worded in Russian: DSS reads its messages through its bundle, dss-messages_ru.properties. */
