@@ -114,7 +114,8 @@
     var r = await fetch(url, { method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) });
     var json = await r.json().catch(function () { return {}; });
-    if (!r.ok) { var e = fail('server'); e.detail = json.detail || ('HTTP ' + r.status); e.status = r.status; throw e; }
+    if (!r.ok) { var e = fail(json.code === 'wrong-signer' ? 'wrong-signer' : 'server'); e.detail = json.detail || ('HTTP ' + r.status);
+      e.status = r.status; e.problem = json; throw e; }
     return json;
   }
 
@@ -149,6 +150,18 @@
         var words = { 'password': form.dataset.wrongPassword, 'no-file': form.dataset.noFile, 'unusable': form.dataset.unusable,
                       'unsupported': form.dataset.unsupported };
         progress.textContent = '';
+        if (e.message === 'wrong-signer') {
+          // next to the keystore field: this certificate is not the one that signs for the party
+          var near = document.getElementById('keystore-error') || document.createElement('p');
+          near.id = 'keystore-error';
+          near.className = 'notice error';
+          near.setAttribute('role', 'alert');
+          near.textContent = form.dataset.wrongSigner.replace('{0}', e.problem.certificateName)
+            .replace('{1}', form.dataset.party).replace('{2}', e.problem.designatedSigner);
+          var help = document.getElementById('keystore-help');
+          help.parentNode.insertBefore(near, help.nextSibling);
+          return;
+        }
         var box = document.getElementById('sign-error') || document.createElement('p');
         box.id = 'sign-error';
         box.className = 'notice error';

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.accord.model.Agreement;
+import org.accord.model.DesignatedSigner;
 import org.accord.model.AgreementReader;
 import org.accord.model.Party;
 import org.accord.pki.SamplePki;
@@ -81,8 +82,11 @@ final class PkiCommand {
                 }
                 Agreement agreement = new AgreementReader().read(in.readAllBytes());
                 for (Party p : agreement.parties()) {
-                    holders.add(new SamplePki.Holder(p.id(), p.signatory().name().en(),
-                            p.signatory().function() == null ? null : p.signatory().function().en(), p.name().en()));
+                    // each sample certificate carries what its party's designated signer must: name, organisation
+                    DesignatedSigner who = p.signatory().certificate();
+                    holders.add(new SamplePki.Holder(p.id(), who.name(),
+                            p.signatory().function() == null ? null : p.signatory().function().en(),
+                            who.organization() != null ? who.organization() : p.name().en()));
                 }
             }
         }

@@ -55,7 +55,7 @@ final class SignBenchCommand implements Callable<Integer> {
         List<SignBenchmark.Result> results = new ArrayList<>();
         for (Level level : List.of(Level.B_T, Level.B_LTA)) {
             SignRequest request = new SignRequest(party.id(), level, "Astana",
-                    new Appearance(party.signatory().name(), party.signatory().function(), party.shortName()),
+                    new Appearance(party.signatory().function(), party.shortName()),
                     party.signatureHeading());
             results.add(bench.measure(original, request, key, warmup, iterations));
         }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.accord.pki.KeyEntry;
 import org.accord.sign.Level;
+import org.accord.sign.SignRequest;
+import org.accord.sign.SigningRefusedException;
 import org.accord.workflow.Requests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,10 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT.pdf", description = "Default: IN-signed-<party>.pdf beside IN.")
     Path out;
 
+    @Option(names = "--any-signer", description = {"Sign a PDF that names no designated signer for the party (not an",
+            "Accord original). An Accord original is signed only by the party's designated signer."})
+    boolean anySigner;
+
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
@@ -56,7 +62,15 @@ final class SignCommand implements Callable<Integer> {
         return SigningIo.run("accord sign", spec, in, out, "signed-" + party, force, trust, (signer, pdf) -> {
             Level chosen = Level.of(level);
             KeyEntry key = SigningIo.key(keystore, passwordFile);
-            return signer.sign(pdf, Requests.forParty(pdf, party, chosen, place, key.certificate()), key);
+            SignRequest.requirePartyId(party);
+            SignRequest request = Requests.designated(pdf, party, chosen, place, key.certificate()).orElseGet(() -> {
+                if (!anySigner) {
+                    throw new SigningRefusedException("this PDF does not say who signs for " + party
+                            + " (it is not an Accord original, or has no such party); give --any-signer to sign it anyway");
+                }
+                return Requests.anySigner(party, chosen, place, key.certificate());
+            });
+            return signer.sign(pdf, request, key);
         });
     }
 }

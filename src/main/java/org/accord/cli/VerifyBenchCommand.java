@@ -74,7 +74,7 @@ final class VerifyBenchCommand implements Callable<Integer> {
                 Party p = a.parties().get(i);
                 KeyEntry key = KeyEntry.read(trust.pkiDir().resolve(KEYS.get(i) + ".p12"), PkiFiles.DEMO_PASSWORD.toCharArray());
                 pdf = signer.sign(pdf, new SignRequest(p.id(), Level.B_LT, "Astana",
-                        new Appearance(p.signatory().name(), p.signatory().function(), p.shortName()), p.signatureHeading()), key);
+                        new Appearance(p.signatory().function(), p.shortName()), p.signatureHeading()), key);
             }
             byte[] signed = pdf;
             if (!verifier.verify("bench.pdf", signed).report().valid()) {

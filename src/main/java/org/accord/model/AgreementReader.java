@@ -46,11 +46,16 @@ public final class AgreementReader {
             throw new InvalidAgreementException(List.of(
                     file + ": " + size + " bytes, more than the " + MAX_BYTES + " an agreement file may have"));
         }
-        return read(Files.readAllBytes(file));
+        return read(Files.readAllBytes(file), file.toAbsolutePath().getParent());
     }
 
     /** Reads an agreement from YAML (or JSON) bytes; throws {@link InvalidAgreementException} listing every problem. */
     public Agreement read(byte[] yamlBytes) {
+        return read(yamlBytes, null);
+    }
+
+    /** {@code baseDir}, when not null, is where files the agreement names (a CA's certificate) are found. */
+    private Agreement read(byte[] yamlBytes, Path baseDir) {
         if (yamlBytes.length > MAX_BYTES) {
             throw new InvalidAgreementException(List.of(
                     "agreement: " + yamlBytes.length + " bytes, more than the " + MAX_BYTES + " allowed"));
@@ -67,14 +72,14 @@ public final class AgreementReader {
             throw new InvalidAgreementException(List.of("agreement: must be a YAML mapping"));
         }
         List<String> problems = new ArrayList<>();
-        Agreement agreement = agreement(new Node(root, "", problems), problems);
+        Agreement agreement = agreement(new Node(root, "", problems), problems, baseDir);
         if (!problems.isEmpty()) {
             throw new InvalidAgreementException(problems);
         }
         return agreement;
     }
 
-    private static Agreement agreement(Node root, List<String> problems) {
+    private static Agreement agreement(Node root, List<String> problems, Path baseDir) {
         String id = id(root, "id");
         Text kind = root.text("kind", true);
         Text title = root.text("title", true);
@@ -84,7 +89,7 @@ public final class AgreementReader {
         List<Node.Element> partyElements = root.list("parties", true, e -> e);
         List<Party> parties = new ArrayList<>();
         for (Node.Element e : partyElements) {
-            Party party = party(e.object());
+            Party party = party(e.object(), baseDir);
             if (party != null) {
                 parties.add(party);
             }
@@ -143,7 +148,7 @@ public final class AgreementReader {
         return id;
     }
 
-    private static Party party(Node node) {
+    private static Party party(Node node, Path baseDir) {
         if (node == null) {
             return null;
         }
@@ -159,8 +164,10 @@ public final class AgreementReader {
         if (signatoryNode != null) {
             Text signatoryName = signatoryNode.text("name", true);
             Text function = signatoryNode.text("function", false);
+            Node certificateNode = signatoryNode.object("certificate", false);
+            DesignatedSigner certificate = certificateNode == null ? null : DesignatedSigners.read(certificateNode, baseDir);
             signatoryNode.rejectUnknown();
-            signatory = signatoryName == null ? null : new Signatory(signatoryName, function);
+            signatory = signatoryName == null ? null : new Signatory(signatoryName, function, certificate);
         }
         node.rejectUnknown();
         if (id == null || name == null || shortName == null || heading == null || signatory == null) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.accord.model.DesignatedSigner;
 import org.accord.model.Text;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,8 +31,13 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
         signatories = List.copyOf(signatories);
     }
 
-    /** A party's signature block as the original declares it; {@code function} may be null. */
-    public record Signatory(String partyId, Text shortName, Text heading, Text name, Text function) {
+    /**
+     * A party's signature block as the original declares it; {@code function} may be null. {@code designated} says
+     * how the signer's certificate is recognised; {@code byNameOnly} is true for originals made before Accord wrote
+     * that down, whose signer is recognised by the signatory's English name alone.
+     */
+    public record Signatory(String partyId, Text shortName, Text heading, Text name, Text function,
+                            DesignatedSigner designated, boolean byNameOnly) {
     }
 
     /** The signatory block of {@code partyId}, if the original has one. */
@@ -67,8 +73,11 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
         NodeList parties = xmp.getElementsByTagNameNS(PARTY, "id");
         for (int i = 0; i < parties.getLength(); i++) {
             Element party = (Element) parties.item(i).getParentNode();
+            Text name = alt(party, "signatory");
+            DesignatedSigner designated = designated(party);
             signatories.add(new Signatory(parties.item(i).getTextContent().strip(), alt(party, "shortName"),
-                    alt(party, "heading"), alt(party, "signatory"), alt(party, "function")));
+                    alt(party, "heading"), name, alt(party, "function"),
+                    designated != null ? designated : name == null ? null : DesignatedSigner.byName(name.en()), designated == null));
         }
         return Optional.of(new OriginalMetadata(id, integer(xmp, "original"), integer(xmp, "originals"),
                 text(xmp.getDocumentElement(), Renderer.XMP_NAMESPACE, "layout"), signatories,
@@ -82,6 +91,26 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
 
     private static String text(Element scope, String ns, String name) {
         NodeList found = scope.getElementsByTagNameNS(ns, name);
+        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
+    }
+
+    /** How the party's signer is recognised, as written at issuing; null when the original predates it (or it is unreadable). */
+    private static DesignatedSigner designated(Element party) {
+        String name = field(party, "signerName");
+        if (name == null) {
+            return null;
+        }
+        String certificates = field(party, "signerCertificates");
+        try {
+            return new DesignatedSigner(name, field(party, "signerOrganization"), field(party, "signerIssuer"),
+                    certificates == null ? List.of() : List.of(certificates.split("\\s+")));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String field(Element party, String name) {
+        NodeList found = party.getElementsByTagNameNS(PARTY, name);
         return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
     }
 

@@ -7,21 +7,21 @@ import java.util.Objects;
 import org.accord.model.Text;
 
 /**
- * What a visible signature shows in the party's box, in both languages: the signatory, their function, the
- * party, the place and the signing time. {@code function} may be null.
+ * What a visible signature shows in the party's box, in both languages: the signer (always the name their
+ * certificate carries, never the data's), their function, the party, the place and the signing time.
+ * {@code function} may be null.
  */
-public record Appearance(Text signatory, Text function, Text party) {
+public record Appearance(Text function, Text party) {
 
     public Appearance {
-        Objects.requireNonNull(signatory, "signatory cannot be null");
         Objects.requireNonNull(party, "party cannot be null");
     }
 
-    /** The lines of text, as they stand in the box. */
-    List<String> lines(Wording wording, String place, Instant signingTime) {
+    /** The lines of text, as they stand in the box, for the signer named {@code signer} in their certificate. */
+    List<String> lines(Wording wording, String signer, String place, Instant signingTime) {
         List<String> lines = new ArrayList<>();
         lines.add(wording.get("signed"));
-        lines.add(both(signatory));
+        lines.add(signer);
         if (function != null) {
             lines.add(both(function));
         }

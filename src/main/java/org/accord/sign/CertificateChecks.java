@@ -42,8 +42,15 @@ final class CertificateChecks {
         requireNotRevoked(new CertificateToken(cert), new CertificateToken(chain.get(1)), who);
     }
 
-    /** The chain must end in (or be issued by) one of the configured trust anchors. */
+    /** Each certificate must be issued by the next, and the chain end in (or be issued by) a configured trust anchor. */
     private void requireTrusted(List<X509Certificate> chain, String who) {
+        for (int i = 1; i < chain.size(); i++) {
+            if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())
+                    || !verifies(chain.get(i - 1), chain.get(i))) {
+                throw new SigningRefusedException("the certificate chain of " + who + " is broken: certificate " + (i + 1)
+                        + " did not issue certificate " + i);
+            }
+        }
         X509Certificate top = chain.get(chain.size() - 1);
         for (X509Certificate anchor : anchors) {
             if (anchor.equals(top) || anchor.getSubjectX500Principal().equals(top.getIssuerX500Principal())

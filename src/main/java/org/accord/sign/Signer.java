@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
+import org.accord.model.DesignatedSigner;
 import org.accord.pki.KeyEntry;
 
 /**
@@ -121,6 +122,7 @@ public final class Signer {
 
     /** Signs {@code pdf} for a party with a key held here; the signed PDF, or a refusal. */
     public byte[] sign(byte[] pdf, SignRequest request, KeyEntry key) {
+        requireDesignated(request, key.chain());
         preflight.beforeSigning(pdf, request.fieldName());
         return signHere(pdf, request, request.level(), key);
     }
@@ -161,6 +163,10 @@ public final class Signer {
 
     /** Step one of two-step signing: the bytes the signer's own device must sign, and the state to keep. */
     public Prepared dataToSign(byte[] pdf, SignRequest request, List<X509Certificate> chain) {
+        if (chain.isEmpty()) {
+            throw new SigningRefusedException("the certificate chain is empty");
+        }
+        requireDesignated(request, chain);
         preflight.beforeSigning(pdf, request.fieldName());
         Prepared draft = draft(pdf, request, request.level(), chain);
         ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(pdf), parameters(draft)));
@@ -194,8 +200,25 @@ public final class Signer {
     /** The state of a signature about to be made, once the certificate has passed its checks. */
     private Prepared draft(byte[] pdf, SignRequest request, Level level, List<X509Certificate> chain) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (chain.isEmpty()) {
+            throw new SigningRefusedException("the certificate chain is empty");
+        }
+        requireDesignated(request, chain);
         certificates.require(chain, now);
         return new Prepared(pdf, request, level, chain, now, null, javaAlgorithm(chain.get(0)));
+    }
+
+    /** Only the party's designated signer signs its field: checked before anything else is done with the chain. */
+    private static void requireDesignated(SignRequest request, List<X509Certificate> chain) {
+        if (request == null || request.designated() == null) {
+            return;
+        }
+        List<DesignatedSigner.Mismatch> wrong = request.designated().mismatches(chain);
+        if (!wrong.isEmpty()) {
+            String cn = DesignatedSigner.subject(chain.get(0), "CN");
+            throw new WrongSignerException(request.partyId(), request.designated().party(),
+                    cn == null ? chain.get(0).getSubjectX500Principal().getName() : cn, request.designated().signer().name(), wrong);
+        }
     }
 
     PAdESSignatureParameters parameters(Prepared p) {
@@ -217,20 +240,22 @@ public final class Signer {
         if (r.place() != null && !r.place().isBlank()) {
             parameters.setLocation(r.place());
         }
-        parameters.setSignerName(r.appearance() == null ? p.chain().get(0).getSubjectX500Principal().getName()
-                : r.appearance().signatory().en());
-        parameters.setImageParameters(image(r, p.signingTime()));
+        // /Name is the certificate's, never the data's: a signature cannot name someone its certificate does not.
+        String cn = DesignatedSigner.subject(p.chain().get(0), "CN");
+        parameters.setSignerName(cn != null ? cn : p.chain().get(0).getSubjectX500Principal().getName());
+        parameters.setImageParameters(image(r, cn != null ? cn : p.chain().get(0).getSubjectX500Principal().getName(),
+                p.signingTime()));
         return parameters;
     }
 
-    private SignatureImageParameters image(SignRequest r, Instant signingTime) {
+    private SignatureImageParameters image(SignRequest r, String signer, Instant signingTime) {
         SignatureImageParameters image = new SignatureImageParameters();
         SignatureFieldParameters field = new SignatureFieldParameters();
         field.setFieldId(r.fieldName());
         image.setFieldParameters(field);
         if (r.appearance() != null) {
             SignatureImageTextParameters text = new SignatureImageTextParameters();
-            text.setText(String.join("\n", r.appearance().lines(wording, r.place(), signingTime)));
+            text.setText(String.join("\n", r.appearance().lines(wording, signer, r.place(), signingTime)));
             text.setFont(font);
             text.setTextWrapping(TextWrapping.FILL_BOX_AND_LINEBREAK);
             text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);

@@ -5,7 +5,7 @@ package org.accord.sign;
  * signed, a document certified against changes, or a document whose existing signatures no longer hold.
  * Nothing is written.
  */
-public final class SigningRefusedException extends RuntimeException {
+public class SigningRefusedException extends RuntimeException {
 
     public SigningRefusedException(String message) {
         super(message);

@@ -26,9 +26,9 @@ final class AgreementInfo {
     private AgreementInfo() {
     }
 
-    /** {@code declared} is the revision whose metadata counts: the bytes the first signature covers. */
-    static Optional<Result> of(byte[] declared, List<SignatureReport> signatures) {
-        return OriginalMetadata.read(declared).map(m -> {
+    /** {@code declared} is the metadata that counts: that of the bytes the first signature covers. */
+    static Optional<Result> of(Optional<OriginalMetadata> declared, List<SignatureReport> signatures) {
+        return declared.map(m -> {
             List<String> parties = m.signatories().stream().map(OriginalMetadata.Signatory::partyId).toList();
             Map<String, Text> names = new LinkedHashMap<>();
             m.signatories().forEach(s -> names.put(s.partyId(), s.shortName() != null ? s.shortName() : new Text(s.partyId(), s.partyId())));

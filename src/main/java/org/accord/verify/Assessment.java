@@ -11,6 +11,8 @@ import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.math.BigInteger;
+import org.accord.model.DesignatedSigner;
+import org.accord.render.OriginalMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +41,7 @@ final class Assessment {
     private final Deadline deadline;
     private final List<Finding> findings = new ArrayList<>();
     private Set<Integer> finalOverlaps;
+    private java.util.Optional<OriginalMetadata> metadata;
 
     Assessment(Inputs in, Deadline deadline) {
         this.in = in;
@@ -71,7 +74,7 @@ final class Assessment {
             findings.add(Finding.of(Finding.Code.NO_SIGNATURE));
         }
         boolean valid = !signatures.isEmpty() && tailClean && signatures.stream().allMatch(SignatureReport::passed);
-        AgreementInfo.Result agreement = AgreementInfo.of(declaringRevision(), signatures).orElse(null);
+        AgreementInfo.Result agreement = AgreementInfo.of(metadata(), signatures).orElse(null);
         Boolean complete = agreement == null ? null : agreement.complete();
         if (agreement != null && complete && valid && !agreement.timesProven()) {
             findings.add(Finding.of(Finding.Code.ENTRY_INTO_FORCE_UNPROVEN));
@@ -119,7 +122,15 @@ final class Assessment {
                 accordSub = failed.subIndication() == null ? SubIndication.FORMAT_FAILURE : failed.subIndication();
             }
         }
-        return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id),
+        String field = String.join(",", fieldNames(revision));
+        String party = partyOf(field);
+        Boolean designated = designated(party, s, errors, warnings);
+        if (Boolean.FALSE.equals(designated) && accord != Indication.TOTAL_FAILED) {
+            // someone signed for a party who is not its designated signatory: the party has not signed
+            accord = Indication.TOTAL_FAILED;
+            accordSub = SubIndication.CHAIN_CONSTRAINTS_FAILURE;
+        }
+        return new SignatureReport(field, SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id), party, designated,
                 accord, accordSub, indication, sub, level(name(simple.getSignatureFormat(id)), timestamps, proven),
                 instant(s.getClaimedSigningTime()), proven, timestamps, intact, coversAll(revision), covers(revision),
                 anchor(s.getCertificateChain()), after, errors, warnings);
@@ -141,7 +152,7 @@ final class Assessment {
         Instant genTime = instant(t.getProductionTime());
         boolean passed = indication == Indication.PASSED && intact;
         return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.DOCUMENT_TIMESTAMP,
-                simple.getProducedBy(id), accord, accordSub, indication, sub, "PAdES document time-stamp", null,
+                simple.getProducedBy(id), null, null, accord, accordSub, indication, sub, "PAdES document time-stamp", null,
                 passed ? genTime : null, timestamps(List.of(t)), intact, coversAll(revision), covers(revision),
                 anchor(t.getCertificateChain()), after, errors, warnings);
     }
@@ -237,15 +248,85 @@ final class Assessment {
         return Revisions.merge(changes);
     }
 
+    /** The metadata the original declared when first signed; empty for a PDF that is not an Accord original. */
+    private java.util.Optional<OriginalMetadata> metadata() {
+        if (metadata == null) {
+            metadata = OriginalMetadata.read(declaringRevision());
+        }
+        return metadata;
+    }
+
+    /** The party whose field {@code field} is, for an Accord original that declares it; else null. */
+    private String partyOf(String field) {
+        if (!field.startsWith("sig-")) {
+            return null;
+        }
+        String id = field.substring("sig-".length());
+        return metadata().flatMap(m -> m.signatory(id)).isPresent() ? id : null;
+    }
+
+    /**
+     * Whether the signature's certificate is the designated signer's of {@code party} (null when there is none to
+     * compare with); a finding when it is not, and a note when the original names its signatory but not the
+     * certificate (made before Accord recorded designated signers), so that the match rests on the name alone.
+     */
+    private Boolean designated(String party, SignatureWrapper s, List<Finding> errors, List<Finding> warnings) {
+        OriginalMetadata.Signatory declared = party == null ? null : metadata().flatMap(m -> m.signatory(party)).orElse(null);
+        if (declared == null || declared.designated() == null) {
+            return null;
+        }
+        List<java.security.cert.X509Certificate> chain = chain(s);
+        String signer = chain.isEmpty() ? simple.getSignedBy(s.getId()) : DesignatedSigner.subject(chain.get(0), "CN");
+        org.accord.model.Text partyName = declared.shortName() != null ? declared.shortName()
+                : new org.accord.model.Text(party, party);
+        List<DesignatedSigner.Mismatch> wrong = declared.byNameOnly()
+                ? (!chain.isEmpty() && DesignatedSigner.namesSignatory(declared.designated().name(), signer) ? List.of()
+                        : List.of(DesignatedSigner.Mismatch.NAME))
+                : declared.designated().mismatches(chain);
+        if (!wrong.isEmpty()) {
+            errors.add(Finding.of(Finding.Code.WRONG_SIGNER, "party", partyName, "partyId", party, "signer",
+                    signer == null ? "?" : signer, "designated", declared.designated().name(),
+                    "mismatches", wrong.stream().map(Enum::name).toList()));
+            return false;
+        }
+        if (declared.byNameOnly()) {
+            warnings.add(Finding.of(Finding.Code.SIGNER_MATCHED_BY_NAME, "party", partyName, "partyId", party, "signer", signer));
+        }
+        return true;
+    }
+
+    /** The signing certificate and its chain, as DSS built it; empty when DSS identified no signing certificate. */
+    private static List<java.security.cert.X509Certificate> chain(SignatureWrapper s) {
+        List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+        CertificateWrapper signing = s.getSigningCertificate();
+        if (signing == null) {
+            return chain;
+        }
+        try {
+            java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+            List<CertificateWrapper> wrappers = new ArrayList<>(s.getCertificateChain());
+            if (wrappers.isEmpty() || !wrappers.get(0).getId().equals(signing.getId())) {
+                wrappers.add(0, signing);
+            }
+            for (CertificateWrapper w : wrappers) {
+                chain.add((java.security.cert.X509Certificate) factory.generateCertificate(
+                        new java.io.ByteArrayInputStream(w.getBinaries())));
+            }
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            // a certificate DSS kept but Java cannot parse: compare with what could be read
+        }
+        return chain;
+    }
+
     /** A field with a value DSS could not read as a signature (undecodable CMS): invalid, never silently dropped. */
     private SignatureReport undecodable(SignedFields.Field f) {
         if ("ETSI.RFC3161".equals(f.subFilter())) {
             // A document time-stamp DSS cannot use: it proves nothing, but neither does it show a forgery.
-            return new SignatureReport(f.name(), SignatureReport.Kind.DOCUMENT_TIMESTAMP, null, Indication.INDETERMINATE,
+            return new SignatureReport(f.name(), SignatureReport.Kind.DOCUMENT_TIMESTAMP, null, null, null, Indication.INDETERMINATE,
                     SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
                     List.of(Finding.of(Finding.Code.UNDECODABLE_TIMESTAMP)), List.of());
         }
-        return new SignatureReport(f.name(), SignatureReport.Kind.SIGNATURE, null, Indication.TOTAL_FAILED,
+        return new SignatureReport(f.name(), SignatureReport.Kind.SIGNATURE, null, partyOf(f.name()), null, Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
                 List.of(Finding.of(Finding.Code.UNDECODABLE_SIGNATURE, "subFilter", String.valueOf(f.subFilter()))), List.of());
     }

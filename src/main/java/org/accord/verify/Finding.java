@@ -38,7 +38,9 @@ public record Finding(Code code, @JsonIgnore Map<String, Object> params) {
         UNDECODABLE_TIMESTAMP,
         TIMESTAMP_FAILED,
         TIMESTAMP_NOT_CONFIRMED,
-        VISUAL_DIFFERENCE_EXPLAINED
+        VISUAL_DIFFERENCE_EXPLAINED,
+        WRONG_SIGNER,
+        SIGNER_MATCHED_BY_NAME
     }
 
     public Finding {

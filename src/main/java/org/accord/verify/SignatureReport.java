@@ -14,12 +14,16 @@ import java.util.List;
  * ({@code dssIndication}) unless Accord found the signature broken or a forbidden change after it.
  * {@code timestampTime} is the time proven by the earliest signature time-stamp that passed its own validation;
  * {@code intact} says the signed bytes are unchanged and nothing forbidden followed, whatever the trust in the
- * signer.
+ * signer. For an Accord original, {@code party} is the party whose field the signature is in, and
+ * {@code designatedSigner} whether its certificate is that party's designated signer's (null when the document names
+ * no designated signer for the field).
  */
 public record SignatureReport(
         String field,
         Kind kind,
         String signer,
+        String party,
+        Boolean designatedSigner,
         Indication indication,
         SubIndication subIndication,
         Indication dssIndication,

@@ -212,6 +212,8 @@ public final class Verifier {
     private SignedDocumentValidator dssValidator(byte[] pdf) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         validator.setCertificateVerifier(verifier);
+        // the certificates themselves, not only their digests: Accord matches the signer to the party's designated one
+        validator.setTokenExtractionStrategy(eu.europa.esig.dss.enumerations.TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         if (validator instanceof PDFDocumentValidator pdfValidator) {
             PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
             factory.setPdfDifferencesFinder(new DeadlineDifferencesFinder());

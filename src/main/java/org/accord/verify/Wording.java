@@ -169,6 +169,9 @@ public final class Wording {
         if (value instanceof Instant t) {
             return time(t);
         }
+        if (value instanceof org.accord.model.Text t) {
+            return t.in(lang);
+        }
         if (value instanceof TimestampReport.Kind k) {
             return timestampKind(k);
         }

@@ -10,6 +10,7 @@ import org.accord.model.InvalidAgreementException;
 import org.accord.pki.KeystoreException;
 import org.accord.render.RenderException;
 import org.accord.sign.SigningRefusedException;
+import org.accord.sign.WrongSignerException;
 import org.accord.sign.TrustServiceException;
 import org.accord.store.ConflictException;
 import org.accord.verify.UnusableInputException;
@@ -44,8 +45,9 @@ final class Problems {
         routes.exception(InvalidAgreementException.class, (e, ctx) -> write(ctx, pages, new Problem(422, "invalid-agreement",
                 "The agreement is not valid", e.problems().size() + " problem(s); see problems",
                 Map.of("problems", e.problems()), e)));
-        routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx, pages,
-                new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
+        routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx, pages, e instanceof WrongSignerException w
+                ? new Problem(422, "wrong-signer", "Not the designated signatory", e.getMessage(), wrongSigner(w), null)
+                : new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
         routes.exception(KeystoreException.class, (e, ctx) -> write(ctx, pages, e.wrongPassword()
                 ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
                 : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
@@ -128,5 +130,12 @@ final class Problems {
         if (p.status() == 401) {
             ctx.header("WWW-Authenticate", "Basic realm=\"Accord\", charset=\"UTF-8\"");
         }
+    }
+
+    /** What a wrong-signer refusal says, as values a page can word in its own language. */
+    static Map<String, Object> wrongSigner(WrongSignerException e) {
+        return Map.of("code", "wrong-signer", "party", e.partyId(), "partyName", Map.of("en", e.party().en(), "ru", e.party().ru()),
+                "certificateName", e.certificateName(), "designatedSigner", e.designatedName(),
+                "mismatches", e.mismatches().stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.accord.model.DesignatedSigner;
 import org.accord.model.Language;
 import org.accord.render.Layout;
 import org.accord.sign.Level;
@@ -80,7 +81,8 @@ final class SecretariatApi {
         }
         List<Issuing.Issued> issued;
         try {
-            issued = wf.issuing().issue(ctx.pathParam("id"), layout, seal, level, Auth.current(ctx).username());
+            issued = wf.issuing().issue(ctx.pathParam("id"), layout, seal, level, signers(body.path("signers")),
+                    Auth.current(ctx).username());
         } finally {
             if (seal != null) {
                 java.util.Arrays.fill(seal, '\0');
@@ -92,6 +94,51 @@ final class SecretariatApi {
             return Views.ordered("id", i.original().id(), "number", i.original().number(), "custodian", i.original().custodian(),
                     "href", "/api/originals/" + i.original().id(), "signingLinks", links);
         }).toList()));
+    }
+
+    /** {@code signers}: per party id, how its designated signer's certificate is recognised (400 when malformed). */
+    static Map<String, DesignatedSigner> signers(JsonNode signers) {
+        if (signers.isMissingNode() || signers.isNull()) {
+            return Map.of();
+        }
+        if (!signers.isObject()) {
+            throw Problem.badRequest("signers must be an object: party id → {name, organization, issuer, fingerprints}");
+        }
+        Map<String, DesignatedSigner> result = new LinkedHashMap<>();
+        var fields = signers.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            String where = "signers." + e.getKey();
+            JsonNode s = e.getValue();
+            if (!s.isObject() || !s.path("name").isTextual() || s.path("name").asText().isBlank()) {
+                throw Problem.badRequest(where + ".name: the name the signatory's certificate carries is required");
+            }
+            String issuer = text(s, "issuer");
+            String fingerprint = DesignatedSigner.normaliseFingerprint(issuer);
+            if (issuer != null && fingerprint == null) {
+                throw Problem.badRequest(where + ".issuer: not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)");
+            }
+            List<String> certificates = new java.util.ArrayList<>();
+            JsonNode list = s.path("fingerprints");
+            if (!list.isMissingNode() && !list.isArray()) {
+                throw Problem.badRequest(where + ".fingerprints: must be a list of SHA-256 fingerprints");
+            }
+            for (JsonNode f : list) {
+                String c = DesignatedSigner.normaliseFingerprint(f.asText());
+                if (c == null) {
+                    throw Problem.badRequest(where + ".fingerprints: '" + f.asText() + "' is not a SHA-256 fingerprint");
+                }
+                certificates.add(c);
+            }
+            result.put(e.getKey(), new DesignatedSigner(s.path("name").asText().strip(), text(s, "organization"), fingerprint,
+                    certificates));
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText().strip() : null;
     }
 
     private void revision(Context ctx) {

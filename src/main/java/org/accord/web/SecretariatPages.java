@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.accord.model.Agreement;
+import org.accord.model.DesignatedSigner;
 import org.accord.model.InvalidAgreementException;
 import org.accord.render.Layout;
 import org.accord.sign.Level;
@@ -101,8 +102,12 @@ final class SecretariatPages {
         Map<String, Object> m = new HashMap<>();
         m.put("a", a);
         m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
-        m.put("parties", model.parties().stream().map(p -> Map.of("id", p.id(), "name", p.name().in(lang),
-                "signatory", p.signatory().name().in(lang))).toList());
+        m.put("parties", model.parties().stream().map(p -> {
+            DesignatedSigner d = p.signatory().certificate();
+            return Map.of("id", p.id(), "name", p.name().in(lang), "signatory", p.signatory().name().in(lang),
+                    "certName", d.name(), "certOrganization", d.organization() == null ? "" : d.organization(),
+                    "certIssuer", d.issuer() == null ? "" : d.issuer(), "certFingerprints", String.join(" ", d.certificates()));
+        }).toList());
         m.put("originalsToIssue", model.finalClause().originals());
         m.put("created", Pages.dateTime(a.createdAt(), lang));
         List<Map<String, Object>> originals = new ArrayList<>();
@@ -125,8 +130,16 @@ final class SecretariatPages {
         String sealPassword = ctx.formParam("sealPassword");
         char[] seal = "on".equals(ctx.formParam("certify")) && sealPassword != null ? sealPassword.toCharArray() : null;
         List<Issuing.Issued> issued;
+        Map<String, DesignatedSigner> signers;
         try {
-            issued = wf.issuing().issue(a.id(), layout, seal, Level.B_LT, Auth.current(ctx).username());
+            signers = signers(ctx, wf.drafting().model(a));
+        } catch (Problem e) {
+            ctx.status(400);
+            agreementPage(ctx, a, null, pages.text(Pages.lang(ctx)).get("issue.failed.signer").replace("{0}", e.getMessage()));
+            return;
+        }
+        try {
+            issued = wf.issuing().issue(a.id(), layout, seal, Level.B_LT, signers, Auth.current(ctx).username());
         } catch (WorkflowException e) {
             ctx.status(e.kind() == WorkflowException.Kind.FORBIDDEN ? 403 : e.kind() == WorkflowException.Kind.CONFLICT ? 409 : 422);
             agreementPage(ctx, a, null, pages.text(Pages.lang(ctx)).get("issue.failed." + e.kind().name().toLowerCase()));
@@ -147,6 +160,29 @@ final class SecretariatPages {
         }
         ctx.status(201);
         agreementPage(ctx, a, links, null);
+    }
+
+    /** The designated signers as the form gives them ({@code signer.<party>.name} …); a party left out keeps the data's. */
+    private static Map<String, DesignatedSigner> signers(Context ctx, Agreement model) {
+        com.fasterxml.jackson.databind.node.ObjectNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (org.accord.model.Party p : model.parties()) {
+            String prefix = "signer." + p.id() + ".";
+            if (ctx.formParam(prefix + "name") == null) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode one = all.putObject(p.id());
+            one.put("name", ctx.formParam(prefix + "name"));
+            one.put("organization", ctx.formParam(prefix + "organization"));
+            one.put("issuer", ctx.formParam(prefix + "issuer"));
+            com.fasterxml.jackson.databind.node.ArrayNode prints = one.putArray("fingerprints");
+            String written = ctx.formParam(prefix + "fingerprints");
+            if (written != null && !written.isBlank()) {
+                for (String f : written.strip().split("[\\s,;]+")) {
+                    prints.add(f);
+                }
+            }
+        }
+        return SecretariatApi.signers(all);
     }
 
     private void original(Context ctx) {

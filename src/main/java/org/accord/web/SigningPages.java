@@ -10,6 +10,7 @@ import java.util.Map;
 import org.accord.render.Renderer;
 import org.accord.sign.SigningRefusedException;
 import org.accord.sign.TrustServiceException;
+import org.accord.sign.WrongSignerException;
 import org.accord.store.Revision;
 import org.accord.workflow.Signing;
 import org.accord.workflow.Workflow;
@@ -38,6 +39,17 @@ final class SigningPages {
     }
 
     private void show(Context ctx, String error, String place) {
+        show(ctx, error, place, null);
+    }
+
+    /** The refusal of a certificate that is not the party's designated signer's, in the reader's language. */
+    static String wrongSigner(Map<String, String> t, WrongSignerException e, String lang) {
+        return t.get("sign.error.wrongSigner").replace("{0}", e.certificateName())
+                .replace("{1}", "ru".equals(lang) ? e.party().ru() : e.party().en()).replace("{2}", e.designatedName());
+    }
+
+    /** The page; {@code keystoreError} is shown next to the keystore field. */
+    private void show(Context ctx, String error, String place, String keystoreError) {
         String lang = Pages.lang(ctx);
         Signing.Link link;
         try {
@@ -64,6 +76,9 @@ final class SigningPages {
         }
         if (error != null) {
             m.put("error", error);
+        }
+        if (keystoreError != null) {
+            m.put("keystoreError", keystoreError);
         }
         pages.render(ctx, "sign.ftlh", m);
     }
@@ -138,6 +153,9 @@ final class SigningPages {
                 }
                 default -> throw e;
             }
+        } catch (WrongSignerException e) {
+            ctx.status(422);
+            show(ctx, null, place, wrongSigner(t, e, Pages.lang(ctx)));
         } catch (SigningRefusedException e) {
             ctx.status(422);
             show(ctx, t.get("sign.error.refused") + " " + e.getMessage(), place);

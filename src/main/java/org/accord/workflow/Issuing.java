@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.model.Agreement;
+import org.accord.model.DesignatedSigner;
 import org.accord.model.Party;
 import org.accord.pki.KeyEntry;
 import org.accord.render.Layout;
@@ -56,6 +57,15 @@ public final class Issuing {
 
     /** Issues every original; {@code sealPassword} non-null certifies each with the seal at {@code sealLevel}. */
     public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel, String actor) {
+        return issue(agreementId, layout, sealPassword, sealLevel, Map.of(), actor);
+    }
+
+    /**
+     * Issues every original, with {@code signers} (by party id) replacing how the agreement data recognises each
+     * party's designated signer. What the originals carry is frozen with them: only that certificate signs.
+     */
+    public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel,
+                              Map<String, DesignatedSigner> signers, String actor) {
         StoredAgreement stored = drafting.get(agreementId);
         if (layout == Layout.SEPARATE) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "the service issues one PDF per original: "
@@ -65,7 +75,7 @@ public final class Issuing {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "the originals of agreement " + agreementId
                     + " were issued before; its text is frozen");
         }
-        Agreement agreement = drafting.model(stored);
+        Agreement agreement = withSigners(drafting.model(stored), signers);
         KeyEntry seal = sealPassword == null ? null : keys.seal(sealPassword);
         List<NewOriginal> toStore = new ArrayList<>();
         List<Map<String, String>> tokens = new ArrayList<>();
@@ -94,6 +104,23 @@ public final class Issuing {
             result.add(new Issued(issued.get(i), tokens.get(i)));
         }
         return result;
+    }
+
+    private static Agreement withSigners(Agreement a, Map<String, DesignatedSigner> signers) {
+        for (String id : signers.keySet()) {
+            if (a.parties().stream().noneMatch(p -> p.id().equals(id))) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, "signers." + id + ": agreement " + a.id()
+                        + " has no party " + id);
+            }
+        }
+        if (signers.isEmpty()) {
+            return a;
+        }
+        List<Party> parties = a.parties().stream().map(p -> !signers.containsKey(p.id()) ? p
+                : new Party(p.id(), p.name(), p.shortName(), p.hereinafter(), p.keepsOriginal(), p.custodian(),
+                        p.signatureHeading(), p.signatory().withCertificate(signers.get(p.id())))).toList();
+        return new Agreement(a.id(), a.kind(), a.title(), a.shortTitle(), a.titleBlock(), a.initials(), parties,
+                a.preamble(), a.articles(), a.finalClause(), a.entryIntoForce());
     }
 
     /** A new signing link for a party of an original; the party's earlier open links stop working. */

@@ -193,7 +193,10 @@ public final class Signing {
     }
 
     private SignRequest request(Link link, byte[] pdf, String place, X509Certificate certificate) {
-        return Requests.forParty(pdf, link.party().id(), level, place, certificate);
+        // A stored original always carries its metadata; one that does not is refused rather than signed by anyone.
+        return Requests.designated(pdf, link.party().id(), level, place, certificate).orElseThrow(() -> new WorkflowException(
+                WorkflowException.Kind.CONFLICT, "original " + link.original().number() + " does not say who signs for "
+                + link.party().id()));
     }
 
     /** Signs the latest revision under the original's lock and stores the result; retries if another process won. */

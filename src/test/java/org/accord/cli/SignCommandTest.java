@@ -57,12 +57,20 @@ class SignCommandTest {
     }
 
     @Test
-    void a_refused_certificate_exits_2_and_writes_nothing() {
-        RenderCommandTest.Run run = RenderCommandTest.accord("sign", original.toString(), "--party", "cica", "--keystore",
+    void a_certificate_that_is_not_the_partys_designated_signers_exits_2_and_writes_nothing() {
+        for (String other : List.of("sco-rats", "secretariat-seal")) {
+            RenderCommandTest.Run run = RenderCommandTest.accord("sign", original.toString(), "--party", "cica", "--keystore",
+                    PkiFiles.party(TestPki.dir(), other).toString(), "--password-file", password.toString(),
+                    "--pki", TestPki.dir().toString(), "--any-signer");
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().contains("is not that of Gong Jianwei, who signs for CICA Secretariat"), run.err());
+            assertEquals(List.of("original.pdf", "password"), listing());
+        }
+        RenderCommandTest.Run revoked = RenderCommandTest.accord("sign", original.toString(), "--party", "cica", "--keystore",
                 PkiFiles.negative(TestPki.dir(), "revoked").toString(), "--password-file", password.toString(),
                 "--pki", TestPki.dir().toString());
-        assertEquals(2, run.exit());
-        assertTrue(run.err().contains("is revoked"), run.err());
+        assertEquals(2, revoked.exit());
+        assertTrue(revoked.err().contains("the certificate of Revoked Demo Signer is not that of Gong Jianwei"), revoked.err());
         assertEquals(List.of("original.pdf", "password"), listing());
     }
 

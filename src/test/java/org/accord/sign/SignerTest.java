@@ -29,7 +29,7 @@ class SignerTest {
     static SignRequest request(Agreement a, String partyId, Level level, String place) {
         Party p = a.parties().stream().filter(x -> x.id().equals(partyId)).findFirst().orElseThrow();
         return new SignRequest(partyId, level, place,
-                new Appearance(p.signatory().name(), p.signatory().function(), p.shortName()), p.signatureHeading());
+                new Appearance(p.signatory().function(), p.shortName()), p.signatureHeading());
     }
 
     static byte[] signCica(byte[] pdf, String party, Level level) {

@@ -49,7 +49,22 @@ public final class ForeignSigner {
 
     /** A PAdES B-T signature by {@code key} in a new invisible field, appended as an incremental update. */
     public static byte[] sign(byte[] pdf, KeyEntry key) {
+        return sign(pdf, key, null);
+    }
+
+    /**
+     * A PAdES B-T signature by {@code key} into the existing field {@code field} (a new one when null), made with DSS
+     * directly: none of Accord's checks of who may sign it.
+     */
+    public static byte[] sign(byte[] pdf, KeyEntry key, String field) {
         PAdESSignatureParameters p = new PAdESSignatureParameters();
+        if (field != null) {
+            eu.europa.esig.dss.pades.SignatureImageParameters image = new eu.europa.esig.dss.pades.SignatureImageParameters();
+            eu.europa.esig.dss.pades.SignatureFieldParameters fieldParameters = new eu.europa.esig.dss.pades.SignatureFieldParameters();
+            fieldParameters.setFieldId(field);
+            image.setFieldParameters(fieldParameters);
+            p.setImageParameters(image);
+        }
         p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_T);
         p.setDigestAlgorithm(DigestAlgorithm.SHA256);
         p.setSigningCertificate(new CertificateToken(key.chain().get(0)));

@@ -23,9 +23,9 @@ public final class TestPki {
             new SamplePki.Holder("impact", "Mohd Noor Amin", "Chairman, Management Board",
                     "The International Multilateral Partnership Against Cyber Threats – IMPACT"),
             new SamplePki.Holder("cica", "Gong Jianwei", "Executive Director",
-                    "Secretariat of the Conference on Interaction and Confidence Building Measures in Asia"),
+                    "The Secretariat of the Conference on Interaction and Confidence Building Measures in Asia"),
             new SamplePki.Holder("sco-rats", "Yevgeniy Sysoyev", "Director of the Executive Committee",
-                    "Regional Anti-Terrorist Structure of the Shanghai Cooperation Organization"));
+                    "The Regional Anti-Terrorist Structure of the Shanghai Cooperation Organization"));
     public static final SamplePki.Holder SEAL = new SamplePki.Holder("secretariat-seal", "Secretariat Seal", null,
             "Accord Demo Secretariat");
 
@@ -53,6 +53,38 @@ public final class TestPki {
 
     public static KeyEntry seal() {
         return KeyEntry.read(DIR.resolve(PkiFiles.SEAL_P12), PkiFiles.DEMO_PASSWORD.toCharArray());
+    }
+
+    /**
+     * Another PKI with its own root, whose certificates carry the same names and organisations as this one's:
+     * "the right name from another CA". Generated on first use.
+     */
+    public static Path otherCa() {
+        return Other.DIR;
+    }
+
+    /** {@code partyId}'s key of {@link #otherCa()}. */
+    public static KeyEntry otherCaKey(String partyId) {
+        return KeyEntry.read(PkiFiles.party(Other.DIR, partyId), PkiFiles.DEMO_PASSWORD.toCharArray());
+    }
+
+    /** A PKCS#12 (password {@link PkiFiles#DEMO_PASSWORD}) holding {@code key} with {@code chain} instead of its own. */
+    public static byte[] p12(KeyEntry key, List<java.security.cert.X509Certificate> chain) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("key", key.key(), PkiFiles.DEMO_PASSWORD.toCharArray(),
+                    chain.toArray(new java.security.cert.Certificate[0]));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, PkiFiles.DEMO_PASSWORD.toCharArray());
+            return out.toByteArray();
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Other {
+        static final Path DIR = generate();
     }
 
     private static Path generate() {
