@@ -22,7 +22,7 @@ public final class WrongSignerException extends SigningRefusedException {
                                 List<DesignatedSigner.Mismatch> mismatches) {
         super("the certificate of " + certificateName + " is not that of " + designatedName + ", who signs for "
                 + party.en() + " (" + String.join(", ", mismatches.stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ')).toList()) + " differs)");
+                .replace('_', ' ')).toList()) + (mismatches.size() == 1 ? " differs)" : " differ)"));
         this.partyId = partyId;
         this.party = party;
         this.certificateName = certificateName;

@@ -67,8 +67,14 @@ final class SigningPages {
         m.put("original", link.original());
         m.put("today", Pages.date(Instant.now(), lang));
         m.put("holdsKey", wf.signing().holdsKey(link));
+        wf.signing().designated(link).ifPresent(d -> m.put("designated", Map.of("name", d.name(),
+                "organization", d.organization() == null ? "" : d.organization())));
         m.put("expires", Pages.dateTime(link.invitation().expiresAt(), lang));
         m.put("place", place == null ? "" : place);
+        String method = ctx.method() == HandlerType.POST ? ctx.formParam("method") : null;
+        if (method != null && java.util.Set.of("held", "browser", "p12").contains(method)) {
+            m.put("method", method);
+        }
         java.util.Optional<Revision> signed = wf.signing().signature(link);
         if (signed.isPresent()) {
             m.put("signed", Map.of("signer", signed.get().signer(), "at", Pages.dateTime(signed.get().signedAt(), lang),

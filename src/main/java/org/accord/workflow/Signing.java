@@ -114,6 +114,13 @@ public final class Signing {
         return keys.holds(link.party().id());
     }
 
+    /** Who alone may sign for the link's party, as its original records it (empty for an original that does not). */
+    public java.util.Optional<org.accord.model.DesignatedSigner> designated(Link link) {
+        Revision first = originals.revisions(link.original().id()).get(0);
+        return originals.bytes(first.originalId(), first.number()).flatMap(org.accord.render.OriginalMetadata::read)
+                .flatMap(m -> m.signatory(link.party().id())).map(org.accord.render.OriginalMetadata.Signatory::designated);
+    }
+
     /** The party's signature on the link's original, if it has signed. */
     public java.util.Optional<Revision> signature(Link link) {
         return originals.revisions(link.original().id()).stream()

@@ -117,6 +117,30 @@ class BrowserIT {
         b.type("#password", "not the password");
         b.find("#sign-submit").click();
         assertTrue(b.waitFor("#sign-error").getText().contains("does not unlock"), b.find("#sign-error").getText());
+        // another party's keystore: refused next to the keystore field, before anything is signed
+        b.find("#keystore").clear();
+        b.find("#keystore").sendKeys(TestPki.dir().resolve("cica.p12").toAbsolutePath().toString());
+        b.type("#password", Running.PASSWORD);
+        b.find("#sign-submit").click();
+        String refusal = b.waitFor("#keystore-error").getText();
+        assertTrue(refusal.contains("Gong Jianwei") && refusal.contains("Yevgeniy Sysoyev") && refusal.contains("SCO RATS"), refusal);
+        look("06b-wrong-signer-browser");
+        // the same keystore uploaded, on the Russian page: the server's refusal, in Russian, next to the field
+        b.driver.get(browserLink + "?lang=ru");
+        b.waitFor("#sign-submit");
+        b.type("#place", "Ташкент");
+        b.find("input[name=method][value=p12]").click();
+        b.find("#keystore").sendKeys(TestPki.dir().resolve("cica.p12").toAbsolutePath().toString());
+        b.type("#password", Running.PASSWORD);
+        b.find("#sign-submit").click();
+        String russian = b.waitFor("#keystore-error").getText();
+        assertTrue(russian.contains("Сертификат выдан на имя Gong Jianwei") && russian.contains("РАТС ШОС"), russian);
+        look("06c-wrong-signer-ru");
+        b.driver.get(browserLink + "?lang=en");
+        b.waitFor("#sign-submit");
+        b.type("#place", "Tashkent");
+        b.find("input[name=method][value=browser]").click();
+        b.find("#keystore").sendKeys(TestPki.dir().resolve("sco-rats.p12").toAbsolutePath().toString());
         b.type("#password", Running.PASSWORD);
         b.find("#sign-submit").click();
         b.waitFor("#signed");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Who signed for whom: a signature in a party's field by anyone but the party's designated signatory makes the
  * document not valid, said in both languages. The wrong signatures are made with DSS directly, past Accord's refusals.
  */
-class DesignatedSignerTest {
+class SignedForWhomTest {
 
     private static DocumentReport verify(byte[] pdf) {
         return VerifierTest.VERIFIER.verify("x.pdf", pdf).report();
