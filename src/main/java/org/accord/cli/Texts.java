@@ -30,6 +30,9 @@ final class Texts {
                     + (s.level() == null ? "" : ", " + s.level())
                     + (s.timestampTime() == null ? "" : ", " + w.text("label.proven.short") + " " + w.time(s.timestampTime()))
                     + (s.intact() ? "" : ", " + w.text("label.broken")));
+            if (s.party() != null) {
+                out.println("      " + w.text("label.signedFor") + ": " + w.signedFor(r, s));
+            }
             for (TimestampReport t : s.timestamps()) {
                 out.println("      " + w.text("label.timestamp.line", "kind", w.timestampKind(t.kind()), "genTime", w.time(t.genTime()),
                         "result", w.indication(t.indication()) + (t.subIndication() == null ? "" : " (" + w.subIndication(t.subIndication()) + ")")));

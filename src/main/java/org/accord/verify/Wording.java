@@ -139,6 +139,19 @@ public final class Wording {
                 "total", a == null ? 0 : a.parties().size(), "missing", missing));
     }
 
+    /**
+     * For whom a signature of an Accord original was made and whether by the party's designated signatory
+     * ("CICA Secretariat — by its designated signatory"); empty for a signature in no party's field.
+     */
+    public String signedFor(DocumentReport r, SignatureReport s) {
+        if (s.party() == null) {
+            return "";
+        }
+        String party = r.agreement() == null ? s.party() : r.agreement().name(s.party(), lang);
+        String key = s.designatedSigner() == null ? "signedFor.unknown" : s.designatedSigner() ? "signedFor.designated" : "signedFor.other";
+        return format(key, Map.of("party", party));
+    }
+
     /** The validation policy's name: Accord's own in words of this language, any other as it names itself. */
     public String policy(Object name) {
         return name instanceof String n && n.startsWith("Accord strict") ? format("label.policy.accord", Map.of())

@@ -75,6 +75,8 @@ final class ArchivePages {
             v.put("field", s.field() == null ? "" : s.field());
             v.put("timestamp", s.documentTimestamp());
             v.put("signer", s.signer() == null ? "" : s.signer());
+            v.put("signedFor", w.signedFor(r, s));
+            v.put("wrongSigner", Boolean.FALSE.equals(s.designatedSigner()));
             v.put("passed", s.passed());
             v.put("indication", s.indication() == null ? "" : s.indication().name());
             v.put("indeterminate", s.indication() == eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);
