@@ -125,6 +125,10 @@ final class Assessment {
         String field = String.join(",", fieldNames(revision));
         String party = partyOf(field);
         Boolean designated = designated(party, s, errors, warnings);
+        if (party == null && metadata().isPresent() && (revision == null || revision.getDocMDPPermissions() == null)) {
+            // an Accord original signed in a field of no party (and not the secretariat's certification)
+            warnings.add(Finding.of(Finding.Code.SIGNED_FOR_NO_PARTY, "field", field, "signer", String.valueOf(simple.getSignedBy(id))));
+        }
         if (Boolean.FALSE.equals(designated) && accord != Indication.TOTAL_FAILED) {
             // someone signed for a party who is not its designated signatory: the party has not signed
             accord = Indication.TOTAL_FAILED;

@@ -40,7 +40,8 @@ public record Finding(Code code, @JsonIgnore Map<String, Object> params) {
         TIMESTAMP_NOT_CONFIRMED,
         VISUAL_DIFFERENCE_EXPLAINED,
         WRONG_SIGNER,
-        SIGNER_MATCHED_BY_NAME
+        SIGNER_MATCHED_BY_NAME,
+        SIGNED_FOR_NO_PARTY
     }
 
     public Finding {

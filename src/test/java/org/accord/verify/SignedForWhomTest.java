@@ -83,6 +83,16 @@ class SignedForWhomTest {
     }
 
     @Test
+    void a_signature_in_a_field_of_no_party_is_reported_and_fills_no_party() {
+        DocumentReport r = verify(ForeignSigner.sign(Fixtures.original(Seeds.CICA), TestPki.key("sco-rats")));
+        SignatureReport s = r.signatures().stream().filter(x -> !x.field().startsWith("sig-")).findFirst().orElseThrow();
+        assertNull(s.party());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.code() == Finding.Code.SIGNED_FOR_NO_PARTY), r.toString());
+        assertEquals(List.of("cica", "sco-rats"), r.missingParties());
+        assertEquals(DocumentReport.Verdict.INCOMPLETE, r.verdict());
+    }
+
+    @Test
     void a_foreign_pdf_names_no_designated_signer() {
         DocumentReport r = verify(ForeignSigner.sign(blankPdf(), TestPki.key("sco-rats")));
         SignatureReport s = r.signatures().get(0);
