@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code accord render}: an agreement file into its PDF/A originals, each with a signature field per party. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Renders an agreement (YAML) into its PDF/A-2b originals, one per original, each with an",
+        description = {"Renders an agreement (YAML) into its PDF/A-3b originals, one per original, each with an",
                 "empty signature field sig-<party> per party. Prints each written path on its own line.",
                 "Exit 0 on success, 2 on invalid input (nothing is written)."})
 final class RenderCommand implements Callable<Integer> {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A bilingual agreement, checked for parity between the languages when it was read. {@code entryIntoForce}
- * may be null (the agreement sets no rule Accord can compute).
+ * may be null (the agreement sets no rule Accord can compute). {@code fullPowersRequired}: no party may sign an
+ * original before its signatory's full powers are attached to it.
  */
 public record Agreement(
         String id,
@@ -19,7 +20,8 @@ public record Agreement(
         Preamble preamble,
         List<Article> articles,
         FinalClause finalClause,
-        EntryIntoForce entryIntoForce) {
+        EntryIntoForce entryIntoForce,
+        boolean fullPowersRequired) {
 
     public Agreement {
         Objects.requireNonNull(id, "id cannot be null");
@@ -29,6 +31,12 @@ public record Agreement(
         articles = List.copyOf(articles);
         Objects.requireNonNull(preamble, "preamble cannot be null");
         Objects.requireNonNull(finalClause, "finalClause cannot be null");
+    }
+
+    /** An agreement that does not require full powers. */
+    public Agreement(String id, Text kind, Text title, Text shortTitle, List<Text> titleBlock, boolean initials, List<Party> parties,
+                     Preamble preamble, List<Article> articles, FinalClause finalClause, EntryIntoForce entryIntoForce) {
+        this(id, kind, title, shortTitle, titleBlock, initials, parties, preamble, articles, finalClause, entryIntoForce, false);
     }
 
     /** The party that keeps the given original, if the data names one. */

@@ -110,6 +110,7 @@ public final class AgreementReader {
         Node finalNode = root.object("finalClause", true);
         FinalClause finalClause = finalNode == null ? null : finalClause(finalNode);
         EntryIntoForce entry = entryIntoForce(root);
+        boolean fullPowers = fullPowers(root);
         root.rejectUnknown();
 
         checkParties(parties, finalClause, problems);
@@ -118,7 +119,19 @@ public final class AgreementReader {
             return null;
         }
         return new Agreement(id, kind, title, shortTitle, titleBlock, initials, parties, preamble, articles,
-                finalClause, entry);
+                finalClause, entry, fullPowers);
+    }
+
+    /** {@code fullPowers: required} (or {@code optional}, the default). */
+    private static boolean fullPowers(Node root) {
+        String value = root.string("fullPowers", false);
+        if (value == null || value.equals("optional")) {
+            return false;
+        }
+        if (!value.equals("required")) {
+            root.problem(root.at("fullPowers"), "'" + value + "' is not one of required, optional");
+        }
+        return true;
     }
 
     private static EntryIntoForce entryIntoForce(Node root) {

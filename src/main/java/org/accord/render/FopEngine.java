@@ -24,7 +24,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * XSL-FO → PDF/A-2b with one {@link FopFactory} for the process. The FO is fed through a SAX parser that
+ * XSL-FO → PDF/A-3b with one {@link FopFactory} for the process. The FO is fed through a SAX parser that
  * refuses DOCTYPEs and external entities; FOP reads resources only through {@link ConfinedResourceResolver};
  * a missing glyph, a font substitution, a refused resource or any FOP error fails the render.
  */

@@ -16,7 +16,7 @@ import org.accord.model.Agreement;
 import org.accord.model.Language;
 
 /**
- * Renders an agreement into its originals: one PDF/A-2b per original (two per original in the
+ * Renders an agreement into its originals: one PDF/A-3b per original (two per original in the
  * {@link Layout#SEPARATE separate} layout), each with an empty signature field per party. Thread-safe;
  * make one per process (it holds the FreeMarker configuration and the FOP factory).
  */
@@ -108,7 +108,7 @@ public final class Renderer {
 
     /**
      * A document other than an original (a validation report, say) from an XSL-FO template under {@code templates/}:
-     * PDF/A-2b, same fonts and safety, no signature fields.
+     * PDF/A-3b, same fonts and safety, no signature fields.
      */
     public byte[] renderDocument(String templateName, Map<String, Object> model) {
         return fop.render(process(templateName, model));

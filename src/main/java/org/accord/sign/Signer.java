@@ -209,7 +209,7 @@ public final class Signer {
     }
 
     /** Only the party's designated signer signs its field: checked before anything else is done with the chain. */
-    private static void requireDesignated(SignRequest request, List<X509Certificate> chain) {
+    public static void requireDesignated(SignRequest request, List<X509Certificate> chain) {
         if (request == null || request.designated() == null) {
             return;
         }

@@ -136,7 +136,7 @@ final class Assessment {
         }
         return new SignatureReport(field, SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id), party, designated,
                 accord, accordSub, indication, sub, level(name(simple.getSignatureFormat(id)), timestamps, proven),
-                instant(s.getClaimedSigningTime()), proven, timestamps, intact, coversAll(revision), covers(revision),
+                instant(s.getClaimedSigningTime()), proven, timestamps, fullPowers(field), intact, coversAll(revision), covers(revision),
                 anchor(s.getCertificateChain()), after, errors, warnings);
     }
 
@@ -157,7 +157,7 @@ final class Assessment {
         boolean passed = indication == Indication.PASSED && intact;
         return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.DOCUMENT_TIMESTAMP,
                 simple.getProducedBy(id), null, null, accord, accordSub, indication, sub, "PAdES document time-stamp", null,
-                passed ? genTime : null, timestamps(List.of(t)), intact, coversAll(revision), covers(revision),
+                passed ? genTime : null, timestamps(List.of(t)), List.of(), intact, coversAll(revision), covers(revision),
                 anchor(t.getCertificateChain()), after, errors, warnings);
     }
 
@@ -252,6 +252,19 @@ final class Assessment {
         return Revisions.merge(changes);
     }
 
+    /** The files associated with a signed field, each said to be covered when the revision the signature signed holds it. */
+    private List<SignatureReport.FullPowers> fullPowers(String field) {
+        SignedFields.Field f = in.fields().stream().filter(x -> x.name().equals(field)).findFirst().orElse(null);
+        if (f == null || f.attachments().isEmpty()) {
+            return List.of();
+        }
+        long end = f.end();
+        List<SignedFields.Attachment> signed = end > 0 && end <= in.pdf().length
+                ? SignedFields.attachmentsOf(java.util.Arrays.copyOf(in.pdf(), (int) end), field, deadline) : List.of();
+        return f.attachments().stream().map(a -> new SignatureReport.FullPowers(a.fileName(), a.size(), a.sha256(),
+                a.sha256() != null && signed.contains(a))).toList();
+    }
+
     /** The metadata the original declared when first signed; empty for a PDF that is not an Accord original. */
     private java.util.Optional<OriginalMetadata> metadata() {
         if (metadata == null) {
@@ -327,11 +340,11 @@ final class Assessment {
         if ("ETSI.RFC3161".equals(f.subFilter())) {
             // A document time-stamp DSS cannot use: it proves nothing, but neither does it show a forgery.
             return new SignatureReport(f.name(), SignatureReport.Kind.DOCUMENT_TIMESTAMP, null, null, null, Indication.INDETERMINATE,
-                    SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
+                    SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), List.of(), false, false, null, null, List.of(),
                     List.of(Finding.of(Finding.Code.UNDECODABLE_TIMESTAMP)), List.of());
         }
         return new SignatureReport(f.name(), SignatureReport.Kind.SIGNATURE, null, partyOf(f.name()), null, Indication.TOTAL_FAILED,
-                SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), false, false, null, null, List.of(),
+                SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), List.of(), false, false, null, null, List.of(),
                 List.of(Finding.of(Finding.Code.UNDECODABLE_SIGNATURE, "subFilter", String.valueOf(f.subFilter()))), List.of());
     }
 

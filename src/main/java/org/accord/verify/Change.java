@@ -28,6 +28,7 @@ public record Change(Kind kind, List<Integer> pages, List<String> fields, int ob
         SIGNATURE_FIELD_ADDED(Level.SIGNING),
         RESOURCES_EXTENDED(Level.SIGNING),
         FORM_FIELDS_FILLED(Level.FORM_FILLING),
+        FULL_POWERS_ATTACHED(Level.FORM_FILLING),
         VISUAL_DIFFERENCE(Level.FORBIDDEN),
         PAGES_ADDED_OR_REMOVED(Level.FORBIDDEN),
         ANNOTATIONS_OVERLAPPING(Level.FORBIDDEN),

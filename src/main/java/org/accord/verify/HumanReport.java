@@ -52,7 +52,7 @@ public final class HumanReport {
         }
     }
 
-    /** The human report as PDF/A-2b in {@code lang}. */
+    /** The human report as PDF/A-3b in {@code lang}. */
     public byte[] pdf(DocumentReport report, String lang) {
         return renderer.renderDocument("fo/report.ftlx", model(report, lang));
     }

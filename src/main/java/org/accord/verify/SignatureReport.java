@@ -32,6 +32,7 @@ public record SignatureReport(
         @JsonSerialize(using = ToStringSerializer.class) Instant signingTime,
         @JsonSerialize(using = ToStringSerializer.class) Instant timestampTime,
         List<TimestampReport> timestamps,
+        List<FullPowers> fullPowers,
         boolean intact,
         boolean coversWholeDocument,
         Covers covers,
@@ -55,12 +56,20 @@ public record SignatureReport(
         }
     }
 
+    /**
+     * A file associated with the signature's field (a signatory's full powers): its name, size and SHA-256, and
+     * whether the signature covers it (the same file is in the revision it signed).
+     */
+    public record FullPowers(String fileName, long size, String sha256, boolean covered) {
+    }
+
     /** The bytes a signature covers, {@code [0, end)} less its own value, of a file of {@code length} bytes. */
     public record Covers(long end, long length) {
     }
 
     public SignatureReport {
         timestamps = List.copyOf(timestamps);
+        fullPowers = List.copyOf(fullPowers);
         modificationsAfter = List.copyOf(modificationsAfter);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);

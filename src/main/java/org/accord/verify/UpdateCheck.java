@@ -29,7 +29,8 @@ import org.apache.pdfbox.cos.COSString;
 final class UpdateCheck {
 
     /** Catalog entries a signature, validation data or an extension level may change. */
-    private static final Set<String> CATALOG_EXEMPT = Set.of("AcroForm", "DSS", "Extensions", "Metadata", "MarkInfo", "Version");
+    private static final Set<String> CATALOG_EXEMPT = Set.of("AcroForm", "DSS", "Extensions", "Metadata", "MarkInfo", "Version",
+            "Names", "AF");
     private static final Set<String> ACROFORM_EXEMPT = Set.of("Fields", "DR", "DA", "SigFlags", "NeedAppearances");
     /** What filling in (or signing) a field may change in the field or its widget. */
     private static final Set<String> FIELD_VALUE_KEYS = Set.of("V", "AP", "AS", "F", "DA", "Q", "MK", "Ff", "Type");
@@ -159,6 +160,11 @@ final class UpdateCheck {
             note(Change.Kind.DOCUMENT_INFORMATION, n);
         } else if (n == before.catalogEntry("AcroForm") && old instanceof COSDictionary o && now instanceof COSDictionary d) {
             acroForm(o, d, n);
+        } else if (n == before.catalogEntry("Names")) {
+            names(old, now, n);
+        } else if (n == embeddedFilesTree() && old instanceof COSDictionary o && now instanceof COSDictionary d) {
+            boolean grows = d.keySet().stream().allMatch(COSName.NAMES::equals) && filesAdded(o, d, "Names");
+            note(grows ? Change.Kind.FULL_POWERS_ATTACHED : Change.Kind.CATALOG_CHANGED, n);
         } else if (n == before.catalogEntry("Metadata")) {
             note(now instanceof COSStream ? Change.Kind.DOCUMENT_INFORMATION : Change.Kind.CATALOG_CHANGED, n);
         } else if (before.dss(deadline).contains(n) && only(graph.referrers(n), before.dss(deadline), before.root())) {
@@ -207,9 +213,80 @@ final class UpdateCheck {
                 case "Metadata" -> note(RevisionState.value(now, key) instanceof COSStream
                         ? Change.Kind.DOCUMENT_INFORMATION : Change.Kind.CATALOG_CHANGED, n);
                 case "Extensions" -> note(Change.Kind.VALIDATION_DATA, n);
+                case "AF" -> note(filesAdded(old, now, "AF") ? Change.Kind.FULL_POWERS_ATTACHED : Change.Kind.CATALOG_CHANGED, n);
+                case "Names" -> names(RevisionState.value(old, key), RevisionState.value(now, key), n);
                 default -> note(Change.Kind.DOCUMENT_INFORMATION, n);
             }
         }
+    }
+
+    /** The object number of the signed revision's EmbeddedFiles name tree, when it is an object of its own; else -1. */
+    private int embeddedFilesTree() {
+        COSBase names = RevisionState.value(before.catalog(), "Names");
+        return names instanceof COSDictionary d ? RevisionState.ref(d, "EmbeddedFiles") : -1;
+    }
+
+    /**
+     * The name dictionary may change only by embedded files added to its EmbeddedFiles tree (a single node whose
+     * /Names keeps every earlier entry): full powers attached. Anything else changes the catalog.
+     */
+    private void names(COSBase old, COSBase now, int n) {
+        COSDictionary o = old instanceof COSDictionary d ? d : new COSDictionary();
+        if (!(now instanceof COSDictionary d)) {
+            note(Change.Kind.CATALOG_CHANGED, n);
+            return;
+        }
+        for (String key : differingKeys(o, d)) {
+            COSBase oldTree = RevisionState.value(o, key);
+            COSBase newTree = RevisionState.value(d, key);
+            boolean embedded = key.equals("EmbeddedFiles") && newTree instanceof COSDictionary nt
+                    && (oldTree == null || oldTree instanceof COSDictionary)
+                    && nt.keySet().stream().allMatch(COSName.NAMES::equals)
+                    && filesAdded(oldTree instanceof COSDictionary ot ? ot : new COSDictionary(), nt, "Names");
+            note(embedded ? Change.Kind.FULL_POWERS_ATTACHED : Change.Kind.CATALOG_CHANGED, n);
+        }
+    }
+
+    /**
+     * Whether array {@code key} of {@code now} is that of {@code old} (absent: empty) with embedded-file
+     * specifications appended, in a name tree's pairs (name, file specification) when {@code key} is Names.
+     */
+    private static boolean filesAdded(COSDictionary old, COSDictionary now, String key) {
+        COSBase o = RevisionState.value(old, key);
+        COSBase a = RevisionState.value(now, key);
+        if (!(a instanceof COSArray added) || (o != null && !(o instanceof COSArray))) {
+            return false;
+        }
+        COSArray before = o instanceof COSArray b ? b : new COSArray();
+        if (added.size() <= before.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (!same(before.get(i), added.get(i))) {
+                return false;
+            }
+        }
+        boolean pairs = key.equals("Names");
+        if (pairs && (added.size() - before.size()) % 2 != 0) {
+            return false;
+        }
+        for (int i = before.size(); i < added.size(); i++) {
+            if (pairs && (i - before.size()) % 2 == 0) {
+                if (!(added.getObject(i) instanceof org.apache.pdfbox.cos.COSString)) {
+                    return false;
+                }
+            } else if (!embeddedFileSpec(added.getObject(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean embeddedFileSpec(COSBase spec) {
+        return spec instanceof COSDictionary d && RevisionState.value(d, "EF") instanceof COSDictionary ef
+                && RevisionState.value(ef, "F") instanceof COSStream
+                && d.keySet().stream().allMatch(k -> Set.of("Type", "F", "UF", "EF", "Desc", "AFRelationship").contains(k.getName()))
+                && ef.keySet().stream().allMatch(k -> Set.of("F", "UF").contains(k.getName()));
     }
 
     private void dss(COSBase value, int n) {
@@ -274,7 +351,10 @@ final class UpdateCheck {
         boolean filled = filledHere(n, now);
         Change.Kind kind = signature && filled ? Change.Kind.SIGNATURE_FIELD_SIGNED : Change.Kind.FORM_FIELDS_FILLED;
         for (String key : differingKeys(old, now)) {
-            if (!FIELD_VALUE_KEYS.contains(key)) {
+            if (key.equals("AF") && signature && RevisionState.ref(old, "V") < 0 && filesAdded(old, now, "AF")) {
+                // a signatory's full powers associated with their (still unsigned) signature field
+                note(Change.Kind.FULL_POWERS_ATTACHED, n).fields.add(name);
+            } else if (!FIELD_VALUE_KEYS.contains(key)) {
                 note(Change.Kind.FIELD_CHANGED, n).fields.add(name);
             } else if (key.equals("F") && ((flags(old) ^ flags(now)) & VISIBILITY_FLAGS) != 0) {
                 note(Change.Kind.FIELD_CHANGED, n).fields.add(name);

@@ -152,6 +152,12 @@ public final class Wording {
         return format(key, Map.of("party", party));
     }
 
+    /** One of a signature's full powers: "full-powers.pdf (12,345 bytes, SHA-256 …): covered by this signature". */
+    public String fullPowers(SignatureReport.FullPowers f) {
+        return format(f.covered() ? "fullPowers.covered" : "fullPowers.notCovered", Map.of("file", String.valueOf(f.fileName()),
+                "bytes", f.size(), "sha256", f.sha256() == null ? "?" : f.sha256()));
+    }
+
     /** The validation policy's name: Accord's own in words of this language, any other as it names itself. */
     public String policy(Object name) {
         return name instanceof String n && n.startsWith("Accord strict") ? format("label.policy.accord", Map.of())

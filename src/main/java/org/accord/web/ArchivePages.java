@@ -77,6 +77,7 @@ final class ArchivePages {
             v.put("signer", s.signer() == null ? "" : s.signer());
             v.put("signedFor", w.signedFor(r, s));
             v.put("wrongSigner", Boolean.FALSE.equals(s.designatedSigner()));
+            v.put("fullPowers", s.fullPowers().stream().map(w::fullPowers).toList());
             v.put("passed", s.passed());
             v.put("indication", s.indication() == null ? "" : s.indication().name());
             v.put("indeterminate", s.indication() == eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);

@@ -37,6 +37,7 @@ final class SecretariatApi {
                 Route.as(STAFF, HandlerType.GET, "/api/agreements/{id}", this::agreement),
                 Route.as(SECRETARIAT, HandlerType.GET, "/api/agreements/{id}/preview", this::preview),
                 Route.as(SECRETARIAT, HandlerType.POST, "/api/agreements/{id}/originals", this::issue),
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/full-powers/{party}", this::fullPowers),
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}", ctx -> ctx.json(Views.status(
                         wf.status().of(ctx.pathParam("id"))))),
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/pdf", ctx -> Pdfs.send(ctx,
@@ -139,6 +140,13 @@ final class SecretariatApi {
     private static String text(JsonNode node, String key) {
         JsonNode v = node.path(key);
         return v.isTextual() && !v.asText().isBlank() ? v.asText().strip() : null;
+    }
+
+    private void fullPowers(Context ctx) {
+        byte[] pdf = Uploads.part(ctx, "file", org.accord.workflow.Signing.MAX_FULL_POWERS);
+        var attached = wf.signing().attachFullPowers(ctx.pathParam("id"), ctx.pathParam("party"), Uploads.fileName(ctx, "file"), pdf,
+                Auth.current(ctx).username());
+        ctx.status(201).json(Views.fullPowers(attached));
     }
 
     private void revision(Context ctx) {

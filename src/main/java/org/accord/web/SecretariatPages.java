@@ -50,7 +50,8 @@ final class SecretariatPages {
                 Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}", this::agreement),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/originals", this::issue),
                 Route.as(SECRETARIAT, HandlerType.GET, "/originals/{id}", this::original),
-                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink));
+                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink),
+                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/full-powers/{party}", this::attachFullPowers));
     }
 
     private void dashboard(Context ctx, List<String> problems) {
@@ -186,6 +187,33 @@ final class SecretariatPages {
     }
 
     private void original(Context ctx) {
+        originalPage(ctx, null);
+    }
+
+    /** A party's full powers, uploaded by the secretariat on the original's page. */
+    private void attachFullPowers(Context ctx) {
+        Map<String, String> t = pages.text(Pages.lang(ctx));
+        byte[] pdf = Uploads.optionalPart(ctx, "fullPowers", org.accord.workflow.Signing.MAX_FULL_POWERS);
+        if (pdf == null) {
+            ctx.status(400);
+            originalPage(ctx, t.get("sign.fullPowers.choose"));
+            return;
+        }
+        try {
+            wf.signing().attachFullPowers(ctx.pathParam("id"), ctx.pathParam("party"), Uploads.fileName(ctx, "fullPowers"), pdf,
+                    Auth.current(ctx).username());
+        } catch (WorkflowException e) {
+            if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            ctx.status(e.kind() == WorkflowException.Kind.CONFLICT ? 409 : 422);
+            originalPage(ctx, t.get(e.kind() == WorkflowException.Kind.CONFLICT ? "sign.fullPowers.conflict" : "sign.fullPowers.invalid"));
+            return;
+        }
+        ctx.redirect("/originals/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+    }
+
+    private void originalPage(Context ctx, String error) {
         String lang = Pages.lang(ctx);
         Status.OriginalStatus s = wf.status().of(ctx.pathParam("id"));
         StoredAgreement a = wf.drafting().get(s.original().agreementId());
@@ -195,6 +223,16 @@ final class SecretariatPages {
         m.put("revisions", s.revisions().stream().map(r -> Map.of("number", r.number(), "kind", r.kind(),
                 "party", r.partyId() == null ? "" : r.partyId(), "at", Pages.dateTime(r.createdAt(), lang),
                 "sha256", r.sha256(), "size", r.size())).toList());
+        List<Map<String, Object>> powers = new ArrayList<>();
+        for (Status.PartyStatus p : s.parties()) {
+            powers.add(Map.of("id", p.partyId(), "name", p.name().in(lang), "signed", p.signature().isPresent(),
+                    "files", wf.signing().fullPowers(s.original().id(), p.partyId()).stream()
+                            .map(f -> Map.of("fileName", f.fileName(), "sha256", f.sha256())).toList()));
+        }
+        m.put("fullPowers", powers);
+        if (error != null) {
+            m.put("error", error);
+        }
         pages.render(ctx, "original.ftlh", m);
     }
 

@@ -38,8 +38,15 @@ final class SigningApi {
                     Pdfs.send(ctx, wf.signing().latestPdf(link), "original-" + link.original().number() + ".pdf");
                 }),
                 Route.open(HandlerType.POST, "/api/sign/{token}", this::sign),
+                Route.open(HandlerType.POST, "/api/sign/{token}/full-powers", this::fullPowers),
                 Route.open(HandlerType.POST, "/api/sign/{token}/data-to-sign", this::dataToSign),
                 Route.open(HandlerType.POST, "/api/sign/{token}/signature", this::signature));
+    }
+
+    private void fullPowers(Context ctx) {
+        byte[] pdf = Uploads.part(ctx, "file", Signing.MAX_FULL_POWERS);
+        var attached = wf.signing().attachFullPowers(ctx.pathParam("token"), Uploads.fileName(ctx, "file"), pdf);
+        ctx.status(201).json(Views.fullPowers(attached));
     }
 
     private void describe(Context ctx) {
@@ -53,6 +60,8 @@ final class SigningApi {
                         "function", Views.text(p.signatory().function())),
                 "link", Views.ordered("state", link.invitation().state(java.time.Instant.now()).name().toLowerCase(),
                         "expiresAt", Views.str(link.invitation().expiresAt())),
+                "fullPowers", wf.signing().fullPowers(link).stream().map(Views::fullPowers).toList(),
+                "fullPowersRequired", link.model().fullPowersRequired(),
                 "pdf", "/api/sign/" + ctx.pathParam("token") + "/pdf"));
     }
 

@@ -35,11 +35,20 @@ final class SigningPages {
     List<Route> routes() {
         return List.of(
                 Route.open(HandlerType.GET, "/sign/{token}", ctx -> show(ctx, null, null)),
-                Route.open(HandlerType.POST, "/sign/{token}", this::sign));
+                Route.open(HandlerType.POST, "/sign/{token}", this::sign),
+                Route.open(HandlerType.POST, "/sign/{token}/full-powers", this::attachFullPowers));
     }
 
     private void show(Context ctx, String error, String place) {
         show(ctx, error, place, null);
+    }
+
+    private java.util.Optional<Signing.Link> link(Context ctx) {
+        try {
+            return java.util.Optional.of(wf.signing().view(ctx.pathParam("token")));
+        } catch (WorkflowException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The refusal of a certificate that is not the party's designated signer's, in the reader's language. */
@@ -86,7 +95,39 @@ final class SigningPages {
         if (keystoreError != null) {
             m.put("keystoreError", keystoreError);
         }
+        m.put("fullPowers", wf.signing().fullPowers(link).stream().map(f -> Map.of("fileName", f.fileName(), "sha256", f.sha256(),
+                "size", f.size())).toList());
+        m.put("fullPowersRequired", link.model().fullPowersRequired());
         pages.render(ctx, "sign.ftlh", m);
+    }
+
+    /** The signatory's full powers, uploaded from the page before signing. */
+    private void attachFullPowers(Context ctx) {
+        Map<String, String> t = pages.text(Pages.lang(ctx));
+        String token = ctx.pathParam("token");
+        try {
+            wf.signing().open(token);
+            byte[] pdf = Uploads.optionalPart(ctx, "fullPowers", org.accord.workflow.Signing.MAX_FULL_POWERS);
+            if (pdf == null) {
+                ctx.status(400);
+                show(ctx, t.get("sign.fullPowers.choose"), null);
+                return;
+            }
+            wf.signing().attachFullPowers(token, Uploads.fileName(ctx, "fullPowers"), pdf);
+            ctx.redirect("/sign/" + token, HttpStatus.SEE_OTHER);
+        } catch (WorkflowException e) {
+            switch (e.kind()) {
+                case NOT_FOUND, GONE -> gone(ctx, e);
+                case CONFLICT -> {
+                    ctx.status(409);
+                    show(ctx, t.get("sign.fullPowers.conflict"), null);
+                }
+                default -> {
+                    ctx.status(422);
+                    show(ctx, t.get("sign.fullPowers.invalid"), null);
+                }
+            }
+        }
     }
 
     private void gone(Context ctx, WorkflowException e) {
@@ -151,7 +192,8 @@ final class SigningPages {
                 }
                 case CONFLICT -> {
                     ctx.status(409);
-                    show(ctx, t.get("sign.error.conflict"), place);
+                    boolean powers = link(ctx).map(l -> l.model().fullPowersRequired() && wf.signing().fullPowers(l).isEmpty()).orElse(false);
+                    show(ctx, t.get(powers ? "sign.fullPowers.required" : "sign.error.conflict"), place);
                 }
                 case INVALID -> {
                     ctx.status(422);

@@ -42,6 +42,12 @@ final class Views {
                 "createdAt", str(r.createdAt()), "pdf", "/api/originals/" + r.originalId() + "/revisions/" + r.number() + "/pdf");
     }
 
+    /** Attached full powers, as the API shows them (never their bytes). */
+    static Map<String, Object> fullPowers(org.accord.store.FullPowers.Attached a) {
+        return ordered("party", a.partyId(), "fileName", a.fileName(), "size", a.size(), "sha256", a.sha256(),
+                "attachedBy", a.actor(), "attachedAt", str(a.at()));
+    }
+
     static Map<String, Object> status(Status.OriginalStatus s) {
         StoredOriginal o = s.original();
         Revision latest = s.revisions().get(s.revisions().size() - 1);

@@ -120,7 +120,7 @@ public final class Issuing {
                 : new Party(p.id(), p.name(), p.shortName(), p.hereinafter(), p.keepsOriginal(), p.custodian(),
                         p.signatureHeading(), p.signatory().withCertificate(signers.get(p.id())))).toList();
         return new Agreement(a.id(), a.kind(), a.title(), a.shortTitle(), a.titleBlock(), a.initials(), parties,
-                a.preamble(), a.articles(), a.finalClause(), a.entryIntoForce());
+                a.preamble(), a.articles(), a.finalClause(), a.entryIntoForce(), a.fullPowersRequired());
     }
 
     /** A new signing link for a party of an original; the party's earlier open links stop working. */

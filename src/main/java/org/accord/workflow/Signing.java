@@ -39,6 +39,7 @@ public final class Signing {
     private final Drafting drafting;
     private final Originals originals;
     private final Invitations invitations;
+    private final org.accord.store.FullPowers fullPowers;
     private final Signer signer;
     private final Keys keys;
     private final Locks locks;
@@ -50,11 +51,12 @@ public final class Signing {
     volatile Runnable beforeStore = () -> {
     };
 
-    Signing(Drafting drafting, Originals originals, Invitations invitations, Signer signer, Keys keys, Locks locks, Level level,
-            int maxFailures, Clock clock) {
+    Signing(Drafting drafting, Originals originals, Invitations invitations, org.accord.store.FullPowers fullPowers, Signer signer,
+            Keys keys, Locks locks, Level level, int maxFailures, Clock clock) {
         this.drafting = drafting;
         this.originals = originals;
         this.invitations = invitations;
+        this.fullPowers = fullPowers;
         this.signer = signer;
         this.keys = keys;
         this.locks = locks;
@@ -137,14 +139,16 @@ public final class Signing {
     public Revision withHeldKey(String token, String place, char[] password) {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> keys.party(link.party().id(), password));
-        return commit(link, pdf -> signer.sign(pdf, request(link, pdf, place, key.certificate()), key));
+        requireFullPowers(link);
+        return commit(link, pdf -> signWith(link, pdf, place, key));
     }
 
     /** Signs with the signatory's own PKCS#12, used for this signature only and never stored. */
     public Revision withKeystore(String token, String place, byte[] p12, char[] password) {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> Keys.unlock(p12, password));
-        return commit(link, pdf -> signer.sign(pdf, request(link, pdf, place, key.certificate()), key));
+        requireFullPowers(link);
+        return commit(link, pdf -> signWith(link, pdf, place, key));
     }
 
     /** Two-step signing, step one: the data the signatory's device signs with the key matching {@code chain}. */
@@ -155,7 +159,11 @@ public final class Signing {
         }
         Revision base = originals.latest(link.original().id());
         refuseIfSigned(link);
-        byte[] pdf = originals.bytes(base.originalId(), base.number()).orElseThrow();
+        requireFullPowers(link);
+        byte[] latest = originals.bytes(base.originalId(), base.number()).orElseThrow();
+        // the designated signer is checked on the original as stored, before full powers are embedded into it
+        signer.requireDesignated(request(link, latest, place, chain.get(0)), chain);
+        byte[] pdf = withFullPowers(link, latest);
         Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain);
         Instant expires = clock.instant().plus(PENDING_LIFETIME);
         pending.values().removeIf(p -> p.expires().isBefore(clock.instant()));
@@ -180,6 +188,78 @@ public final class Signing {
             byte[] signed = signer.complete(p.prepared(), SignatureValues.toDer(signatureValue, p.prepared().javaAlgorithm()));
             return store(link, latest, signed);
         });
+    }
+
+    /** The largest full powers accepted, in bytes. */
+    public static final int MAX_FULL_POWERS = 10 << 20;
+
+    /** The full powers attached for a party of an original, oldest first. */
+    public List<org.accord.store.FullPowers.Attached> fullPowers(String originalId, String partyId) {
+        return fullPowers.of(originalId, partyId);
+    }
+
+    /** The full powers attached for the link's party, oldest first. */
+    public List<org.accord.store.FullPowers.Attached> fullPowers(Link link) {
+        return fullPowers.of(link.original().id(), link.party().id());
+    }
+
+    /** The signatory attaches their full powers through their link, before signing. */
+    public org.accord.store.FullPowers.Attached attachFullPowers(String token, String fileName, byte[] pdf) {
+        Link link = open(token);
+        return attach(link.original(), link.party().id(), fileName, pdf, "link:" + link.party().id());
+    }
+
+    /** The secretariat attaches a party's full powers to an original, before the party signs. */
+    public org.accord.store.FullPowers.Attached attachFullPowers(String originalId, String partyId, String fileName, byte[] pdf,
+                                                                 String actor) {
+        StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
+                WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
+        Agreement model = drafting.model(drafting.get(original.agreementId()));
+        if (model.parties().stream().noneMatch(p -> p.id().equals(partyId))) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "agreement " + original.agreementId() + " has no party " + partyId);
+        }
+        return attach(original, partyId, fileName, pdf, actor);
+    }
+
+    private org.accord.store.FullPowers.Attached attach(StoredOriginal original, String partyId, String fileName, byte[] pdf, String actor) {
+        if (originals.revisions(original.id()).stream().anyMatch(r -> r.signedBy(partyId))) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + partyId + " has already signed original "
+                    + original.number() + "; full powers go with the signature they precede");
+        }
+        if (originals.revisions(original.id()).stream().anyMatch(r -> Revision.CERTIFIED.equals(r.kind()))) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "original " + original.number() + " is certified: its "
+                    + "certification permits form filling and signatures only, so full powers cannot be added to it");
+        }
+        FullPowersFiles.requirePdf(pdf, MAX_FULL_POWERS);
+        try {
+            return fullPowers.attach(original.id(), partyId, FullPowersFiles.name(fileName, partyId), pdf, actor);
+        } catch (ConflictException e) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, e.getMessage(), e);
+        }
+    }
+
+    private void requireFullPowers(Link link) {
+        if (link.model().fullPowersRequired() && fullPowers(link).isEmpty()) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "the full powers of the signatory for "
+                    + link.party().shortName().en() + " must be attached before signing");
+        }
+    }
+
+    /** {@code pdf} with the party's full powers associated with its signature field (nothing when none). */
+    private byte[] withFullPowers(Link link, byte[] pdf) {
+        byte[] result = pdf;
+        for (org.accord.store.FullPowers.Attached a : fullPowers(link)) {
+            result = org.accord.sign.FullPowersAttachment.attach(result, link.party().signatureFieldName(), a.fileName(), a.bytes(),
+                    "Full powers for " + link.party().shortName().en() + " / Полномочия: " + link.party().shortName().ru());
+        }
+        return result;
+    }
+
+    /** One-step signing: the certificate checked on the stored original, then full powers embedded and signed over. */
+    private byte[] signWith(Link link, byte[] pdf, String place, KeyEntry key) {
+        signer.requireDesignated(request(link, pdf, place, key.certificate()), key.chain());
+        byte[] attached = withFullPowers(link, pdf);
+        return signer.sign(attached, request(link, attached, place, key.certificate()), key);
     }
 
     private KeyEntry unlockCounting(Link link, java.util.function.Supplier<KeyEntry> unlock) {

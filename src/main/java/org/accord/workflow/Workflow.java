@@ -37,7 +37,7 @@ public final class Workflow {
         this.users = new Users(p.db());
         this.drafting = new Drafting(new org.accord.store.Agreements(p.db()), p.renderer());
         this.issuing = new Issuing(drafting, originals, invitations, p.renderer(), p.signer(), p.keys(), p.linkLifetime(), p.clock());
-        this.signing = new Signing(drafting, originals, invitations, p.signer(), p.keys(), locks, p.level(),
+        this.signing = new Signing(drafting, originals, invitations, new org.accord.store.FullPowers(p.db()), p.signer(), p.keys(), locks, p.level(),
                 p.maxPasswordFailures(), p.clock());
         this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks);
         this.status = new Status(drafting, originals, invitations, p.clock());

@@ -95,6 +95,17 @@ class BrowserIT {
         String originalId = originalPage.substring(originalPage.lastIndexOf('/') + 1);
         String secondPage = b.all("#signing-links h3 a").get(1).getAttribute("href");
 
+        // the secretariat attaches the CICA signatory's full powers on the original's page
+        b.driver.get(originalPage);
+        b.waitFor("#powers-cica");
+        Path gongPowers = Files.write(Files.createTempDirectory("accord-powers").resolve("full-powers-gong.pdf"),
+                FullPowersIT.powers("Full powers: Gong Jianwei signs for the CICA Secretariat"));
+        b.find("#powers-cica").sendKeys(gongPowers.toAbsolutePath().toString());
+        b.find("form[action$='/full-powers/cica'] button").click();
+        assertTrue(b.waitFor("#full-powers .full-powers li").getText().contains("full-powers-gong.pdf"),
+                b.find("#full-powers").getText());
+        look("04b-full-powers-secretariat");
+
         // the CICA signatory, with the key the service holds
         b.driver.get(heldKeyLink);
         b.waitFor("#sign-submit");
@@ -108,8 +119,16 @@ class BrowserIT {
         assertTrue(b.find("#signed").getText().contains("Gong Jianwei"), b.find("#signed").getText());
         look("06-signed");
 
-        // the SCO RATS signatory, in the browser: the .p12 is read and used by the page, never uploaded
+        // the SCO RATS signatory, in the browser: first their full powers, attached on the page
         b.driver.get(browserLink);
+        b.waitFor("#powers-submit");
+        Path powers = Files.write(Files.createTempDirectory("accord-powers").resolve("full-powers-sysoyev.pdf"),
+                FullPowersIT.powers("Full powers: Yevgeniy Sysoyev signs for the SCO RATS"));
+        b.find("#fullPowers").sendKeys(powers.toAbsolutePath().toString());
+        b.find("#powers-submit").click();
+        assertTrue(b.waitFor(".full-powers li").getText().contains("full-powers-sysoyev.pdf"), b.find(".full-powers").getText());
+        look("05b-full-powers");
+        // then the signature, in the browser: the .p12 is read and used by the page, never uploaded
         b.waitFor("#sign-submit");
         b.type("#place", "Tashkent");
         b.find("input[name=method][value=browser]").click();
@@ -166,6 +185,10 @@ class BrowserIT {
         assertTrue(b.waitFor("#verdict").getText().startsWith("Valid"), b.find("#verdict").getText());
         assertEquals(2, b.all("li.signature.passed").size());
         assertTrue(b.find("#issued").getText().contains("latest revision"), b.find("#issued").getText());
+        String powersShown = b.all(".full-powers").stream().map(org.openqa.selenium.WebElement::getText)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(powersShown.contains("full-powers-sysoyev.pdf") && powersShown.contains("full-powers-gong.pdf")
+                && powersShown.contains("covered by this signature"), powersShown);
         look("09-verdict-valid");
         Object etsi = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1]; fetch(document.getElementById('etsi-report').href)"

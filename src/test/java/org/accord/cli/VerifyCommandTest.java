@@ -132,7 +132,7 @@ class VerifyCommandTest {
         String ru = Files.readString(reports.resolve("signed.pdf.report.ru.html"));
         assertTrue(en.contains("Valid: every signature and every time-stamp holds") && en.contains("DEMO TRUST ANCHOR"), en);
         assertTrue(ru.contains("Действителен: все подписи и метки времени верны") && ru.contains("Подписали Стороны"), ru);
-        PdfA.assertPdfA2b(Files.readAllBytes(reports.resolve("signed.pdf.report.ru.pdf")), "the Russian report");
+        PdfA.assertPdfA3b(Files.readAllBytes(reports.resolve("signed.pdf.report.ru.pdf")), "the Russian report");
     }
 
     @Test

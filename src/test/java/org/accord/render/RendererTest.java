@@ -163,10 +163,10 @@ class RendererTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("seedsAndLayouts")
-    void the_first_original_is_pdf_a_2b_according_to_verapdf(Path seed, Layout layout) {
+    void the_first_original_is_pdf_a_3b_according_to_verapdf(Path seed, Layout layout) {
         for (RenderedPdf pdf : Originals.of(seed, layout)) {
             if (pdf.original() == 1) {
-                PdfA.assertPdfA2b(pdf.bytes(), pdf.fileName());
+                PdfA.assertPdfA3b(pdf.bytes(), pdf.fileName());
             }
         }
     }

@@ -49,7 +49,7 @@ class SignerTest {
         byte[] both = signCica(first, "sco-rats", Level.B_LT);
         assertEquals(List.of("sig-cica: TOTAL_PASSED B-LT", "sig-sco-rats: TOTAL_PASSED B-LT"), Dss.summary(both));
         assertTrue(startsWith(both, first), "the second signature is an incremental update of the first revision");
-        PdfA.assertPdfA2b(both, "the doubly signed CICA original");
+        PdfA.assertPdfA3b(both, "the doubly signed CICA original");
     }
 
     @Test

@@ -22,10 +22,10 @@ public final class PdfA {
     private PdfA() {
     }
 
-    /** Fails with every failed rule unless {@code pdf} conforms to PDF/A-2b. */
-    public static void assertPdfA2b(byte[] pdf, String name) {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+    /** Fails with every failed rule unless {@code pdf} conforms to PDF/A-3b. */
+    public static void assertPdfA3b(byte[] pdf, String name) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
             ValidationResult result = validator.validate(parser);
             if (!result.isCompliant()) {
                 String failures = result.getTestAssertions().stream()
@@ -33,7 +33,7 @@ public final class PdfA {
                         .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
                         .distinct()
                         .collect(Collectors.joining("\n  "));
-                fail(name + " is not PDF/A-2b according to veraPDF:\n  " + failures);
+                fail(name + " is not PDF/A-3b according to veraPDF:\n  " + failures);
             }
         } catch (Exception e) {
             throw new AssertionError("veraPDF could not validate " + name + ": " + e, e);
