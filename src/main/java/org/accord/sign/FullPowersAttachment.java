@@ -59,10 +59,7 @@ public final class FullPowersAttachment {
                 catalog.setNames(names);
             }
             PDEmbeddedFilesNameTreeNode tree = names.getEmbeddedFiles();
-            Map<String, PDComplexFileSpecification> entries = new java.util.TreeMap<>();
-            if (tree != null && tree.getNames() != null) {
-                entries.putAll(tree.getNames());
-            }
+            Map<String, PDComplexFileSpecification> entries = tree == null || tree.getNames() == null ? Map.of() : tree.getNames();
             if (tree != null && tree.getKids() != null && !tree.getKids().isEmpty()) {
                 throw new SigningRefusedException("the document's embedded files are kept in a tree Accord does not extend");
             }
@@ -70,15 +67,21 @@ public final class FullPowersAttachment {
             if (entries.containsKey(key)) {
                 throw new SigningRefusedException("full powers named " + fileName + " are already attached to " + fieldName);
             }
-            // Earlier entries first, in their order, the new one after them: the name tree grows, nothing moves.
-            COSArray pairs = new COSArray();
+            // The names stay sorted (readers look them up by binary search); every earlier pair is kept as it was.
+            java.util.TreeMap<String, org.apache.pdfbox.cos.COSBase> sorted = new java.util.TreeMap<>();
             if (tree != null && tree.getCOSObject().getDictionaryObject(COSName.NAMES) instanceof COSArray existing) {
-                for (int i = 0; i < existing.size(); i++) {
-                    pairs.add(existing.get(i));
+                for (int i = 0; i + 1 < existing.size(); i += 2) {
+                    if (existing.getObject(i) instanceof org.apache.pdfbox.cos.COSString name) {
+                        sorted.put(name.getString(), existing.get(i + 1));
+                    }
                 }
             }
-            pairs.add(new org.apache.pdfbox.cos.COSString(key));
-            pairs.add(spec);
+            sorted.put(key, spec.getCOSObject());
+            COSArray pairs = new COSArray();
+            sorted.forEach((name, value) -> {
+                pairs.add(new org.apache.pdfbox.cos.COSString(name));
+                pairs.add(value);
+            });
             if (tree == null) {
                 tree = new PDEmbeddedFilesNameTreeNode();
                 names.setEmbeddedFiles(tree);

@@ -30,7 +30,7 @@ final class UpdateCheck {
 
     /** Catalog entries a signature, validation data or an extension level may change. */
     private static final Set<String> CATALOG_EXEMPT = Set.of("AcroForm", "DSS", "Extensions", "Metadata", "MarkInfo", "Version",
-            "Names", "AF");
+            "Names");
     private static final Set<String> ACROFORM_EXEMPT = Set.of("Fields", "DR", "DA", "SigFlags", "NeedAppearances");
     /** What filling in (or signing) a field may change in the field or its widget. */
     private static final Set<String> FIELD_VALUE_KEYS = Set.of("V", "AP", "AS", "F", "DA", "Q", "MK", "Ff", "Type");
@@ -213,7 +213,6 @@ final class UpdateCheck {
                 case "Metadata" -> note(RevisionState.value(now, key) instanceof COSStream
                         ? Change.Kind.DOCUMENT_INFORMATION : Change.Kind.CATALOG_CHANGED, n);
                 case "Extensions" -> note(Change.Kind.VALIDATION_DATA, n);
-                case "AF" -> note(filesAdded(old, now, "AF") ? Change.Kind.FULL_POWERS_ATTACHED : Change.Kind.CATALOG_CHANGED, n);
                 case "Names" -> names(RevisionState.value(old, key), RevisionState.value(now, key), n);
                 default -> note(Change.Kind.DOCUMENT_INFORMATION, n);
             }
@@ -249,7 +248,8 @@ final class UpdateCheck {
 
     /**
      * Whether array {@code key} of {@code now} is that of {@code old} (absent: empty) with embedded-file
-     * specifications appended, in a name tree's pairs (name, file specification) when {@code key} is Names.
+     * specifications appended; for a name tree's {@code Names}, whether its (name, file specification) pairs keep
+     * every earlier pair and add only new names of file specifications (in whatever order keeps them sorted).
      */
     private static boolean filesAdded(COSDictionary old, COSDictionary now, String key) {
         COSBase o = RevisionState.value(old, key);
@@ -260,6 +260,9 @@ final class UpdateCheck {
         COSArray before = o instanceof COSArray b ? b : new COSArray();
         if (added.size() <= before.size()) {
             return false;
+        }
+        if (key.equals("Names")) {
+            return pairsAdded(before, added);
         }
         for (int i = 0; i < before.size(); i++) {
             if (!same(before.get(i), added.get(i))) {
@@ -280,6 +283,30 @@ final class UpdateCheck {
             }
         }
         return true;
+    }
+
+    private static boolean pairsAdded(COSArray before, COSArray after) {
+        if (before.size() % 2 != 0 || after.size() % 2 != 0) {
+            return false;
+        }
+        Map<String, COSBase> earlier = new LinkedHashMap<>();
+        for (int i = 0; i < before.size(); i += 2) {
+            if (!(before.getObject(i) instanceof org.apache.pdfbox.cos.COSString name)) {
+                return false;
+            }
+            earlier.put(name.getString(), before.get(i + 1));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < after.size(); i += 2) {
+            if (!(after.getObject(i) instanceof org.apache.pdfbox.cos.COSString name) || !seen.add(name.getString())) {
+                return false;
+            }
+            COSBase was = earlier.get(name.getString());
+            if (was != null ? !same(was, after.get(i + 1)) : !embeddedFileSpec(after.getObject(i + 1))) {
+                return false;
+            }
+        }
+        return seen.containsAll(earlier.keySet());
     }
 
     private static boolean embeddedFileSpec(COSBase spec) {

@@ -141,6 +141,35 @@ class FullPowersTest {
         assertTrue(check.exitCode() == 0 || check.exitCode() == 3, check.stdout() + check.stderr());
     }
 
+    @Test
+    void names_stay_sorted_when_the_parties_sign_out_of_alphabetical_order() throws Exception {
+        byte[] other = powersPdf("Full powers of the CICA signatory");
+        byte[] first = FullPowersAttachment.attach(Fixtures.original(Seeds.CICA), "sig-sco-rats", "z-sco-rats.pdf", POWERS, "SCO RATS");
+        byte[] scoRats = org.accord.sign.SignerFixtures.SIGNER.sign(first, org.accord.sign.SignerFixtures.request(
+                Seeds.read(Seeds.CICA), "sco-rats", org.accord.sign.Level.B_T), TestPki.key("sco-rats"));
+        byte[] second = FullPowersAttachment.attach(scoRats, "sig-cica", "a-cica.pdf", other, "CICA");
+        byte[] both = org.accord.sign.SignerFixtures.SIGNER.sign(second, org.accord.sign.SignerFixtures.request(
+                Seeds.read(Seeds.CICA), "cica", org.accord.sign.Level.B_T), TestPki.key("cica"));
+        DocumentReport r = verify(both);
+        assertTrue(r.valid(), r.toString());
+        try (PDDocument doc = Loader.loadPDF(both)) {
+            List<String> keys = new java.util.ArrayList<>(doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().keySet());
+            org.apache.pdfbox.cos.COSArray pairs = (org.apache.pdfbox.cos.COSArray) doc.getDocumentCatalog().getNames().getEmbeddedFiles()
+                    .getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.NAMES);
+            assertEquals(List.of("sig-cica/a-cica.pdf", "sig-sco-rats/z-sco-rats.pdf"),
+                    List.of(((org.apache.pdfbox.cos.COSString) pairs.getObject(0)).getString(),
+                            ((org.apache.pdfbox.cos.COSString) pairs.getObject(2)).getString()), "sorted as readers expect: " + keys);
+        }
+        String qpdf = ExternalTool.require("qpdf", "qpdf").toString();
+        Files.write(dir.resolve("out-of-order.pdf"), both);
+        for (var e : java.util.Map.of("sig-cica/a-cica.pdf", other, "sig-sco-rats/z-sco-rats.pdf", POWERS).entrySet()) {
+            ExternalTool.Result show = ExternalTool.run(List.of("sh", "-c", "'" + qpdf + "' --show-attachment=" + e.getKey()
+                    + " out-of-order.pdf > got.pdf"), dir);
+            assertEquals(0, show.exitCode(), e.getKey() + ": " + show.stderr());
+            assertArrayEquals(e.getValue(), Files.readAllBytes(dir.resolve("got.pdf")), e.getKey());
+        }
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
