@@ -134,6 +134,8 @@ final class Node {
         if (en == null || ru == null) {
             return null;
         }
+        Characters.problems(en).forEach(p -> problems.add(path + ".en: " + p));
+        Characters.problems(ru).forEach(p -> problems.add(path + ".ru: " + p));
         int enParagraphs = PARAGRAPH_BREAK.split(en.strip()).length;
         int ruParagraphs = PARAGRAPH_BREAK.split(ru.strip()).length;
         if (enParagraphs != ruParagraphs) {

@@ -46,6 +46,10 @@ public record SignRequest(String partyId, Level level, String place, Appearance 
         if (place != null && (place.length() > MAX_PLACE || place.chars().anyMatch(Character::isISOControl))) {
             throw new SigningRefusedException("the place must be one line of at most " + MAX_PLACE + " characters");
         }
+        if (place != null && !org.accord.model.Characters.problems(place).isEmpty()) {
+            throw new SigningRefusedException("the place cannot be printed as written: "
+                    + org.accord.model.Characters.problems(place).get(0));
+        }
     }
 
     /** Refuses anything but a party id (lower-case letters, digits and single '-'). */

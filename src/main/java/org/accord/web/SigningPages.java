@@ -143,7 +143,8 @@ final class SigningPages {
         Map<String, String> t = pages.text(Pages.lang(ctx));
         String token = ctx.pathParam("token");
         String place = ctx.formParam("place");
-        if (place == null || place.isBlank() || place.length() > 200 || place.chars().anyMatch(Character::isISOControl)) {
+        if (place == null || place.isBlank() || place.length() > 200 || place.chars().anyMatch(Character::isISOControl)
+                || !org.accord.model.Characters.problems(place).isEmpty()) {
             ctx.status(400);
             show(ctx, t.get("sign.error.place"), place);
             return;

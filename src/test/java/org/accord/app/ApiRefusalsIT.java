@@ -86,6 +86,16 @@ class ApiRefusalsIT {
                 "invalid-agreement");
         problem(s.secretariat.post("/api/agreements", "application/json", "{\"id\": 1}".getBytes(StandardCharsets.UTF_8)), 422,
                 "invalid-agreement");
+        // characters the originals cannot show as the data says: refused at drafting with their path, never a 500 later
+        for (String[] bad : new String[][] {{"Protocol \\U0001F600", "fonts cannot show"}, {"Proto\\0col", "control character"},
+                {"Proto\\u2067col", "bidirectional control"}, {"Proto\\uE000col", "private-use"}, {"Proto\\u200Bcol", "invisible"},
+                {"\\u0421ICA protocol", "mixes Latin and Cyrillic"}}) {
+            String yaml = Seeds.text(Seeds.CICA).replaceFirst("kind: \\{en: \"Protocol\"", java.util.regex.Matcher.quoteReplacement("kind: {en: \"" + bad[0] + "\""));
+            JsonNode refused = problem(s.secretariat.post("/api/agreements", "application/yaml", yaml.getBytes(StandardCharsets.UTF_8)),
+                    422, "invalid-agreement");
+            assertTrue(refused.path("problems").toString().contains("kind.en: ") && refused.path("problems").toString().contains(bad[1]),
+                    bad[1] + ": " + refused);
+        }
         assertEquals(before, stored());
     }
 

@@ -176,6 +176,49 @@ class AgreementReaderTest {
         return reader.read(yaml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Each class of character that would make the printed text differ from the data, written as YAML escapes. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            an emoji                         | Agreement \\U0001F600  | the character, which the originals' fonts cannot show, U+1F600
+            a NUL                            | Agree\\0ment           | the control character U+0000
+            a tab                            | Agree\\tment           | the control character U+0009
+            a right-to-left override         | Agree\\u202Ement       | the bidirectional control U+202E
+            a bidi isolate                   | Agree\\u2067ment       | the bidirectional control U+2067
+            a zero-width space               | Agree\\u200Bment       | the invisible character U+200B
+            a soft hyphen                    | Agree\\u00ADment       | the invisible character U+00AD
+            a private-use character          | Agree\\uE000ment       | the private-use or unassigned character U+E000
+            a combining strike-through       | Agre\\u0336ement       | the combining mark U+0336
+            a Chinese character              | Agreement \\u4E2D      | the character, which the originals' fonts cannot show, U+4E2D
+            a Cyrillic look-alike in English | \\u0421ICA p\\u0430ys  | the word 'СICA' mixes Latin and Cyrillic letters
+            a 120-letter token               | LONG                   | runs 120 characters without a space or hyphen
+            """)
+    void text_that_cannot_be_set_honestly_is_refused_at_reading(String what, String escaped, String expected) {
+        String value = escaped.equals("LONG") ? "a".repeat(120) : escaped;
+        String yaml = MINIMAL.replace("kind: {en: Agreement, ru: Соглашение}", "kind: {en: \"" + value + "\", ru: Соглашение}");
+        InvalidAgreementException e = assertThrows(InvalidAgreementException.class,
+                () -> reader.read(yaml.getBytes(StandardCharsets.UTF_8)), what);
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("kind.en: ") && p.contains(expected)), what + ": " + e.problems());
+    }
+
+    @org.junit.jupiter.api.Test
+    void every_character_the_texts_may_hold_is_in_the_fonts_the_originals_embed() throws Exception {
+        for (String font : List.of("liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf",
+                "liberation/LiberationSerif-Italic.ttf", "liberation/LiberationSerif-BoldItalic.ttf")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(font)) {
+                org.junit.jupiter.api.Assertions.assertNotNull(in, font);
+                var ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in));
+                var cmap = ttf.getUnicodeCmapLookup();
+                List<String> missing = new java.util.ArrayList<>();
+                for (int cp = 0; cp < 0x10000; cp++) {
+                    if (Characters.printable(cp) && cmap.getGlyphId(cp) == 0) {
+                        missing.add(String.format("U+%04X", cp));
+                    }
+                }
+                assertEquals(List.of(), missing, font);
+            }
+        }
+    }
+
     private void assertProblems(String yaml, String... expected) {
         InvalidAgreementException e = assertThrows(InvalidAgreementException.class, () -> read(yaml));
         assertEquals(List.of(expected), e.problems());
