@@ -73,9 +73,29 @@ public final class Renderer {
         return pdfs;
     }
 
+    /**
+     * A draft of original 1 in {@code layout} to read before issuing: "DRAFT / ПРОЕКТ" on every page, no signature
+     * fields, named {@code draft-<id>-<layout or language>.pdf}; two files for the separate layout.
+     */
+    public List<RenderedPdf> preview(Agreement agreement, Layout layout) {
+        List<RenderedPdf> pdfs = new ArrayList<>();
+        for (List<Language> langs : languageSets(layout)) {
+            byte[] pdf = fop.render(fo(agreement, layout, 1, langs, true));
+            String variant = layout == Layout.SEPARATE ? layout.code() + "-" + langs.get(0).code()
+                    : layout.code() + "-" + String.join("-", langs.stream().map(Language::code).toList());
+            pdfs.add(new RenderedPdf("draft-" + agreement.id() + "-" + variant + ".pdf", 1, layout, langs, pdf));
+        }
+        return pdfs;
+    }
+
     /** The XSL-FO of one original. */
     String fo(Agreement agreement, Layout layout, int original, List<Language> langs) {
+        return fo(agreement, layout, original, langs, false);
+    }
+
+    private String fo(Agreement agreement, Layout layout, int original, List<Language> langs, boolean draft) {
         Map<String, Object> model = new HashMap<>();
+        model.put("draft", draft);
         model.put("a", agreement);
         model.put("pieces", Pieces.of(agreement));
         model.put("layout", layout.code());

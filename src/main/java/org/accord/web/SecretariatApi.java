@@ -65,7 +65,8 @@ final class SecretariatApi {
         Layout layout = parse(() -> Layout.of(ctx.queryParamAsClass("layout", String.class).getOrDefault("parallel")));
         Language lang = parse(() -> Language.valueOf(ctx.queryParamAsClass("lang", String.class).getOrDefault("en")
                 .toUpperCase(java.util.Locale.ROOT)));
-        Pdfs.send(ctx, wf.drafting().preview(ctx.pathParam("id"), layout, lang), "preview-" + layout.code() + ".pdf");
+        var draft = wf.drafting().previewFile(ctx.pathParam("id"), layout, lang);
+        Pdfs.send(ctx, draft.bytes(), draft.fileName());
     }
 
     private void issue(Context ctx) {

@@ -59,8 +59,13 @@ public final class Drafting {
 
     /** Original 1 in {@code layout}, as a PDF to read before issuing ({@code language} picks the file of separate). */
     public byte[] preview(String id, Layout layout, Language language) {
-        List<RenderedPdf> pdfs = renderer.render(model(get(id)), layout, 1);
+        return previewFile(id, layout, language).bytes();
+    }
+
+    /** The draft of original 1 in {@code layout} (and {@code language} for separate), with its file name. */
+    public RenderedPdf previewFile(String id, Layout layout, Language language) {
+        List<RenderedPdf> pdfs = renderer.preview(model(get(id)), layout);
         return pdfs.stream().filter(p -> layout != Layout.SEPARATE || p.languages().equals(List.of(language)))
-                .findFirst().orElseThrow().bytes();
+                .findFirst().orElseThrow();
     }
 }

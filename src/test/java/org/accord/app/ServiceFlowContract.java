@@ -47,6 +47,8 @@ abstract class ServiceFlowContract {
         assertEquals("application/pdf", preview.header("Content-Type"));
         assertTrue(preview.header("Content-Disposition").startsWith("attachment"), preview.header("Content-Disposition"));
         assertTrue(PdfText.all(preview.body()).contains("ПРОТОКОЛ"), "the preview carries the Russian text");
+        assertTrue(preview.header("Content-Disposition").contains("draft-cica-sco-rats-2017-sequential-en-ru.pdf"),
+                preview.header("Content-Disposition"));
 
         Http.Response issued = s.secretariat.postJson("/api/agreements/" + id + "/originals", Map.of("layout", "parallel"));
         assertEquals(201, issued.status(), issued.toString());
