@@ -37,9 +37,13 @@ final class RenderCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--layout", defaultValue = "parallel", paramLabel = "LAYOUT",
-            description = "parallel (English left, Russian right), sequential (English, then Russian) "
-                    + "or separate (one PDF per language). Default: ${DEFAULT-VALUE}.")
+            description = "parallel (English left, Russian right) or sequential (English, then Russian); separate (one PDF "
+                    + "per language) only with --draft: every original holds both texts. Default: ${DEFAULT-VALUE}.")
     String layout;
+
+    @Option(names = "--draft", description = {"Write a draft of original 1 to read before issuing: DRAFT / ПРОЕКТ on every",
+            "page, no signature fields (draft-<agreement>-<layout>-<languages>.pdf)."})
+    boolean draft;
 
     @Option(names = "--force", description = "Replace PDFs that already exist in DIR.")
     boolean force;
@@ -51,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             Layout chosen = Layout.of(layout);
             Agreement agreement = new AgreementReader().read(agreementFile);
-            List<RenderedPdf> pdfs = new Renderer().render(agreement, chosen);
+            List<RenderedPdf> pdfs = draft ? new Renderer().preview(agreement, chosen) : new Renderer().render(agreement, chosen);
             List<Path> targets = new ArrayList<>();
             for (RenderedPdf pdf : pdfs) {
                 Path target = out.resolve(pdf.fileName());

@@ -62,6 +62,12 @@ public final class Renderer {
 
     /** Original {@code n} of {@code agreement} in {@code layout} (two files for the separate layout). */
     public List<RenderedPdf> render(Agreement agreement, Layout layout, int n) {
+        if (layout == Layout.SEPARATE) {
+            // Every original holds both equally authentic texts (the final clause says so): one file per language
+            // would be an original that contradicts the clause it prints. Separate files are drafts only.
+            throw new RenderException("the originals hold both texts, as their final clause says: render them parallel or "
+                    + "sequential (the separate layout is for drafts, to read one language at a time)");
+        }
         if (n < 1 || n > agreement.finalClause().originals()) {
             throw new IllegalArgumentException("original " + n + " of " + agreement.finalClause().originals() + " does not exist");
         }

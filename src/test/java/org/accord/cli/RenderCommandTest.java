@@ -38,17 +38,24 @@ class RenderCommandTest {
     @Test
     void render_writes_each_original_and_prints_its_path() throws IOException {
         Path out = dir.resolve("new/dir");
-        Run run = accord("render", Seeds.CICA.toString(), "--out", out.toString(), "--layout", "separate");
+        Run run = accord("render", Seeds.CICA.toString(), "--out", out.toString(), "--layout", "sequential");
         assertEquals(0, run.exit(), run.err());
         List<String> printed = run.out().lines().toList();
-        assertEquals(List.of("1-of-2-en", "1-of-2-ru", "2-of-2-en", "2-of-2-ru").stream()
+        assertEquals(List.of("1-of-2-sequential", "2-of-2-sequential").stream()
                 .map(v -> out.resolve("cica-sco-rats-2017-original-" + v + ".pdf").toString()).toList(), printed);
+        Run separate = accord("render", Seeds.CICA.toString(), "--out", dir.resolve("sep").toString(), "--layout", "separate");
+        assertEquals(2, separate.exit(), separate.err());
+        assertTrue(separate.err().contains("the originals hold both texts"), separate.err());
+        Run drafts = accord("render", Seeds.CICA.toString(), "--out", dir.resolve("drafts").toString(), "--layout", "separate", "--draft");
+        assertEquals(0, drafts.exit(), drafts.err());
+        assertEquals(List.of("en", "ru").stream().map(l -> dir.resolve("drafts").resolve("draft-cica-sco-rats-2017-separate-" + l + ".pdf")
+                .toString()).toList(), drafts.out().lines().toList());
         for (String path : printed) {
             byte[] head = new byte[5];
             System.arraycopy(Files.readAllBytes(Path.of(path)), 0, head, 0, 5);
             assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), head, path);
         }
-        assertEquals(4, listing(out).size(), "no temporary files are left behind: " + listing(out));
+        assertEquals(2, listing(out).size(), "no temporary files are left behind: " + listing(out));
         Path ordinary = Files.writeString(dir.resolve("ordinary.txt"), "x");
         assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(Path.of(printed.get(0))),
                 "an original gets the permissions of any file the user writes");

@@ -53,7 +53,7 @@ class MetadataTest {
     @Test
     void the_document_information_title_matches_the_xmp_title() throws Exception {
         Agreement a = Seeds.read(Seeds.INTERPOL);
-        RenderedPdf ru = Originals.of(Seeds.INTERPOL, Layout.SEPARATE).get(1);
+        RenderedPdf ru = Originals.drafts(Seeds.INTERPOL, Layout.SEPARATE).get(1);
         try (PDDocument doc = Loader.loadPDF(ru.bytes())) {
             assertEquals(a.title().ru(), doc.getDocumentInformation().getTitle());
             assertEquals("Accord", doc.getDocumentInformation().getProducer());

@@ -20,6 +20,11 @@ final class Originals {
         return CACHE.computeIfAbsent(seed + "|" + layout, k -> RENDERER.render(Seeds.read(seed), layout));
     }
 
+    /** The drafts of a seed in a layout (the only way to have the separate layout). */
+    static List<RenderedPdf> drafts(Path seed, Layout layout) {
+        return CACHE.computeIfAbsent(seed + "|draft|" + layout, k -> RENDERER.preview(Seeds.read(seed), layout));
+    }
+
     static Agreement agreement(Path seed) {
         return Seeds.read(seed);
     }
