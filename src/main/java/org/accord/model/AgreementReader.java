@@ -214,9 +214,21 @@ public final class AgreementReader {
         Integer number = node.integer("number", false);
         Text title = node.text("title", false);
         boolean numbered = node.bool("numbered", false);
+        String heading = node.string("heading", false);
         List<Paragraph> paragraphs = node.list("paragraphs", true, AgreementReader::paragraph);
         node.rejectUnknown();
-        return new Article(number == null ? position : number, title, numbered, paragraphs);
+        boolean headed = true;
+        if (heading != null) {
+            if (heading.equals("none")) {
+                headed = false;
+                if (title != null || number != null) {
+                    node.problem(node.at("heading"), "an article without a heading has neither a number nor a title");
+                }
+            } else if (!heading.equals("numbered")) {
+                node.problem(node.at("heading"), "'" + heading + "' is not one of numbered, none");
+            }
+        }
+        return new Article(number == null ? position : number, title, numbered, paragraphs, headed);
     }
 
     /** A paragraph: {@code {en, ru}} for plain text, or {@code {text, list}} for text followed by a list. */
@@ -276,8 +288,9 @@ public final class AgreementReader {
             }
         }
         List<Text> text = node.list("text", false, Node.Element::text);
+        boolean addition = node.bool("addition", false);
         node.rejectUnknown();
-        return new FinalClause(originals == null ? 1 : originals, equallyAuthentic, place, date, text);
+        return new FinalClause(originals == null ? 1 : originals, equallyAuthentic, place, date, text, addition);
     }
 
     private static void checkParties(List<Party> parties, FinalClause finalClause, List<String> problems) {

@@ -38,7 +38,9 @@ final class Pieces {
         }
         pieces.add(Piece.of("agreed", agreement.preamble().agreed()));
         for (Article article : agreement.articles()) {
-            pieces.add(new Piece("article", null, article.title(), List.of(), null, article.number(), null, true));
+            if (article.headed()) {
+                pieces.add(new Piece("article", null, article.title(), List.of(), null, article.number(), null, true));
+            }
             List<Paragraph> paragraphs = article.paragraphs();
             for (int i = 0; i < paragraphs.size(); i++) {
                 addParagraph(pieces, paragraphs.get(i), article.numbered() ? (i + 1) + "." : null);

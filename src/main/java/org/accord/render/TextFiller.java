@@ -13,8 +13,8 @@ import org.accord.model.Text;
 public final class TextFiller {
 
     static final String BLANK = "______________";
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter RU = DateTimeFormatter.ofPattern("d MMMM yyyy 'г.'", Locale.forLanguageTag("ru"));
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter RU = DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy\u00A0'года'", Locale.forLanguageTag("ru"));
 
     private final Text date;
     private final Text place;

@@ -53,7 +53,15 @@ class RenderSecurityTest {
 
     @Test
     void a_character_the_font_lacks_fails_the_render_instead_of_printing_a_hash() throws IOException {
-        Agreement a = minimal("title: {en: Test Agreement,", "title: {en: Test Agreement 合作,");
+        // the reader refuses it first; the render still refuses what gets past it (records built by code)
+        org.accord.model.InvalidAgreementException refused = assertThrows(org.accord.model.InvalidAgreementException.class,
+                () -> minimal("title: {en: Test Agreement,", "title: {en: Test Agreement 合作,"));
+        assertTrue(refused.problems().get(0).startsWith("title.en: the character, which the originals' fonts cannot show"),
+                refused.problems().toString());
+        Agreement valid = minimal("title: {en: Test Agreement,", "title: {en: Test Agreement,");
+        Agreement a = new Agreement(valid.id(), valid.kind(), new org.accord.model.Text("Test Agreement 合作", valid.title().ru()),
+                valid.shortTitle(), valid.titleBlock(), valid.initials(), valid.parties(), valid.preamble(), valid.articles(),
+                valid.finalClause(), valid.entryIntoForce());
         RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.render(a, Layout.PARALLEL));
         assertTrue(e.getMessage().contains("Glyph") && e.getMessage().contains("合"), e.getMessage());
     }

@@ -207,7 +207,8 @@ class RendererTest {
         if (a.preamble().parties() == null) {
             a.parties().forEach(p -> all.add(p.name()));
         }
-        return all.stream().map(t -> t.in(lang).replace("{date}", "").replace("{place}", "")).toList();
+        TextFiller filler = Renderer.filler(a);
+        return all.stream().map(t -> filler.of(t, lang.code()).replace(TextFiller.BLANK, "")).toList();
     }
 
 }

@@ -18,7 +18,7 @@ public final class PdfText {
 
     /** Millimetres to PDF points. */
     public static final float MM = 72f / 25.4f;
-    private static final Pattern SQUASH = Pattern.compile("[\\s\\-\\u00AD\\u2010\\u2011_]+");
+    private static final Pattern SQUASH = Pattern.compile("[\\s\\-\\u00A0\\u00AD\\u2010\\u2011_]+");
 
     /** The part of a page that holds the agreement text: below the running header, above the footer. */
     public enum Area {
