@@ -125,7 +125,9 @@
     if (!file) { throw fail('no-file'); }
     var p12 = await readP12(await file.arrayBuffer(), form.querySelector('#password').value);
     var place = form.querySelector('#place').value;
-    var data = await post('/api/sign/' + encodeURIComponent(token) + '/data-to-sign', { place: place, certificates: p12.chain });
+    var placeRu = form.querySelector('#placeRu').value;
+    var data = await post('/api/sign/' + encodeURIComponent(token) + '/data-to-sign',
+      { place: place, placeRu: placeRu, certificates: p12.chain });
     var k = await signingKey(p12.pkcs8, data.algorithm);
     var signature = await crypto.subtle.sign(k.params, k.key, bytes(b64tohex(data.dataToSign)));
     await post('/api/sign/' + encodeURIComponent(token) + '/signature', { signatureValue: hextob64(ArrayBuffertohex(signature)) });

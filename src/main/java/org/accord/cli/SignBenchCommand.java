@@ -54,9 +54,9 @@ final class SignBenchCommand implements Callable<Integer> {
         });
         List<SignBenchmark.Result> results = new ArrayList<>();
         for (Level level : List.of(Level.B_T, Level.B_LTA)) {
-            SignRequest request = new SignRequest(party.id(), level, "Astana",
+            SignRequest request = new SignRequest(party.id(), level, "Astana", "Астане",
                     new Appearance(party.signatory().function(), party.shortName()),
-                    party.signatureHeading());
+                    SignRequest.reasonWords(party.signatureHeading(), party.onBehalf(), party.shortName()), null);
             results.add(bench.measure(original, request, key, warmup, iterations));
         }
         out.printf(Locale.ROOT, "java %s, %d CPUs; 3-page CICA original, ECDSA P-256, trust services in-process%n",

@@ -41,8 +41,12 @@ final class SignCommand implements Callable<Integer> {
             description = "B-B, B-T, B-LT or B-LTA. Default: ${DEFAULT-VALUE}.")
     String level;
 
-    @Option(names = "--place", paramLabel = "TEXT", description = "Where the signatory signs, e.g. Astana.")
+    @Option(names = "--place", paramLabel = "TEXT", description = {"Where the signatory signs, in English, e.g. Astana.",
+            "With --place-ru it completes the party's signature block (an Accord original requires both)."})
     String place;
+
+    @Option(names = "--place-ru", paramLabel = "TEXT", description = "The place in Russian, as it follows «в», e.g. Астане.")
+    String placeRu;
 
     @Option(names = "--out", paramLabel = "OUT.pdf", description = "Default: IN-signed-<party>.pdf beside IN.")
     Path out;
@@ -63,12 +67,12 @@ final class SignCommand implements Callable<Integer> {
             Level chosen = Level.of(level);
             KeyEntry key = SigningIo.key(keystore, passwordFile);
             SignRequest.requirePartyId(party);
-            SignRequest request = Requests.designated(pdf, party, chosen, place, key.certificate()).orElseGet(() -> {
+            SignRequest request = Requests.designated(pdf, party, chosen, place, placeRu, key.certificate()).orElseGet(() -> {
                 if (!anySigner) {
                     throw new SigningRefusedException("this PDF does not say who signs for " + party
                             + " (it is not an Accord original, or has no such party); give --any-signer to sign it anyway");
                 }
-                return Requests.anySigner(party, chosen, place, key.certificate());
+                return Requests.anySigner(party, chosen, place, placeRu, key.certificate());
             });
             return signer.sign(pdf, request, key);
         });

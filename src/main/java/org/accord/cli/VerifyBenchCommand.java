@@ -73,8 +73,8 @@ final class VerifyBenchCommand implements Callable<Integer> {
             for (int i = 0; i < a.parties().size(); i++) {
                 Party p = a.parties().get(i);
                 KeyEntry key = KeyEntry.read(trust.pkiDir().resolve(KEYS.get(i) + ".p12"), PkiFiles.DEMO_PASSWORD.toCharArray());
-                pdf = signer.sign(pdf, new SignRequest(p.id(), Level.B_LT, "Astana",
-                        new Appearance(p.signatory().function(), p.shortName()), p.signatureHeading()), key);
+                pdf = signer.sign(pdf, new SignRequest(p.id(), Level.B_LT, "Astana", "Астане",
+                        new Appearance(p.signatory().function(), p.shortName()), SignRequest.reasonWords(p.signatureHeading(), p.onBehalf(), p.shortName()), null), key);
             }
             byte[] signed = pdf;
             if (!verifier.verify("bench.pdf", signed).report().valid()) {

@@ -115,11 +115,35 @@ public final class AgreementReader {
 
         checkParties(parties, finalClause, problems);
         checkArticleNumbers(articles, problems);
+        checkPlaceholders(root.json(), "", finalClause, problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new Agreement(id, kind, title, shortTitle, titleBlock, initials, parties, preamble, articles,
                 finalClause, entry, fullPowers);
+    }
+
+    /**
+     * A {@code {date}} or {@code {place}} needs the final clause's value: an original is never left with a blank
+     * to be filled in by hand. Signed at a distance, each signature block gives its own place and date instead.
+     */
+    private static void checkPlaceholders(JsonNode node, String path, FinalClause clause, List<String> problems) {
+        if (node.isTextual()) {
+            for (String name : List.of("date", "place")) {
+                boolean missing = clause == null || (name.equals("date") ? clause.date() == null : clause.place() == null);
+                if (missing && node.asText().contains("{" + name + "}")) {
+                    problems.add(path + ": {" + name + "} has no value; give finalClause." + name
+                            + ", or word the text without it (each signature block gives its own place and date)");
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> checkPlaceholders(e.getValue(),
+                    path.isEmpty() ? e.getKey() : path + "." + e.getKey(), clause, problems));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkPlaceholders(node.get(i), path + "[" + i + "]", clause, problems);
+            }
+        }
     }
 
     /** {@code fullPowers: required} (or {@code optional}, the default). */
@@ -172,6 +196,7 @@ public final class AgreementReader {
         Integer keeps = node.integer("keepsOriginal", false);
         Text custodian = node.text("custodian", false);
         Text heading = node.text("signatureHeading", true);
+        Text onBehalf = node.text("onBehalf", false);
         Node signatoryNode = node.object("signatory", true);
         Signatory signatory = null;
         if (signatoryNode != null) {
@@ -187,7 +212,7 @@ public final class AgreementReader {
             return null;
         }
         return new Party(id, name, shortName, hereinafter, keeps, custodian == null ? shortName : custodian,
-                heading, signatory);
+                heading, signatory, onBehalf);
     }
 
     private static Preamble preamble(Node node) {
@@ -289,6 +314,10 @@ public final class AgreementReader {
         }
         List<Text> text = node.list("text", false, Node.Element::text);
         boolean addition = node.bool("addition", false);
+        if (text.isEmpty() && (place == null) != (date == null)) {
+            node.problem(place == null ? node.at("place") : node.at("date"), "missing: Accord's standard clause takes both "
+                    + "place and date (signed together) or neither (signed at a distance: each signature block gives its own)");
+        }
         node.rejectUnknown();
         return new FinalClause(originals == null ? 1 : originals, equallyAuthentic, place, date, text, addition);
     }

@@ -27,6 +27,10 @@ final class Node {
         this.problems = problems;
     }
 
+    JsonNode json() {
+        return json;
+    }
+
     String path() {
         return path;
     }

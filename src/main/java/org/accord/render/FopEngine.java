@@ -50,6 +50,66 @@ final class FopEngine {
         this.saxFactory = secureSaxFactory();
     }
 
+    /** Renders hold the read lock; teaching the hyphenation trees a word holds the write lock. */
+    private final java.util.concurrent.locks.ReadWriteLock hyphenation = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.Set<String> protectedWords = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Renders one FO document, after the words in {@code unbreakable} (by language) have been made hyphenation
+     * exceptions without a break point: FOP decides hyphenation per block, so an inline cannot keep an acronym or a
+     * party's name whole; its hyphenation trees can.
+     */
+    byte[] render(String fo, java.util.Map<String, java.util.Set<String>> unbreakable) {
+        boolean fresh = unbreakable.entrySet().stream()
+                .anyMatch(e -> e.getValue().stream().anyMatch(w -> !protectedWords.contains(e.getKey() + ":" + w)));
+        if (fresh) {
+            hyphenation.writeLock().lock();
+            try {
+                FOUserAgent agent = factory.newFOUserAgent();
+                unbreakable.forEach((lang, words) -> {
+                    org.apache.fop.hyphenation.HyphenationTree tree = org.apache.fop.hyphenation.Hyphenator.getHyphenationTree(
+                            lang, null, factory.getHyphenationResourceResolver(), factory.getHyphenationPatternNames(), agent);
+                    for (String word : words) {
+                        if (tree != null && protectedWords.add(lang + ":" + word)) {
+                            String key = normalised(tree, word);
+                            tree.addException(key, new java.util.ArrayList<>(List.of(key)));
+                        }
+                    }
+                });
+            } finally {
+                hyphenation.writeLock().unlock();
+            }
+        }
+        hyphenation.readLock().lock();
+        try {
+            return render(fo);
+        } finally {
+            hyphenation.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@code word} as the hyphenation tree looks its exceptions up: each letter through the patterns' character classes
+     * (the English patterns map I to ı and S to ſ, for instance). FOP keeps the class map to itself; without it the
+     * word is used as written, which protects it in lower case only.
+     */
+    private static String normalised(org.apache.fop.hyphenation.HyphenationTree tree, String word) {
+        try {
+            java.lang.reflect.Field field = org.apache.fop.hyphenation.HyphenationTree.class.getDeclaredField("classmap");
+            field.setAccessible(true);
+            org.apache.fop.hyphenation.TernaryTree classes = (org.apache.fop.hyphenation.TernaryTree) field.get(tree);
+            StringBuilder key = new StringBuilder(word.length());
+            for (char c : word.toCharArray()) {
+                int mapped = classes.find(new char[] {c, 0}, 0);
+                key.append(mapped < 0 ? c : (char) mapped);
+            }
+            return key.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("hyphenation classes not readable: {}", e.toString());
+            return word;
+        }
+    }
+
     /** Renders one FO document into PDF bytes. */
     byte[] render(String fo) {
         FOUserAgent agent = factory.newFOUserAgent();

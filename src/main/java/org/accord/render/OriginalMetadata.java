@@ -37,7 +37,7 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
      * that down, whose signer is recognised by the signatory's English name alone.
      */
     public record Signatory(String partyId, Text shortName, Text heading, Text name, Text function,
-                            DesignatedSigner designated, boolean byNameOnly) {
+                            DesignatedSigner designated, boolean byNameOnly, Text onBehalf) {
     }
 
     /** The signatory block of {@code partyId}, if the original has one. */
@@ -77,7 +77,8 @@ public record OriginalMetadata(String agreementId, int original, int originals, 
             DesignatedSigner designated = designated(party);
             signatories.add(new Signatory(parties.item(i).getTextContent().strip(), alt(party, "shortName"),
                     alt(party, "heading"), name, alt(party, "function"),
-                    designated != null ? designated : name == null ? null : DesignatedSigner.byName(name.en()), designated == null));
+                    designated != null ? designated : name == null ? null : DesignatedSigner.byName(name.en()), designated == null,
+                    alt(party, "onBehalf")));
         }
         return Optional.of(new OriginalMetadata(id, integer(xmp, "original"), integer(xmp, "originals"),
                 text(xmp.getDocumentElement(), Renderer.XMP_NAMESPACE, "layout"), signatories,

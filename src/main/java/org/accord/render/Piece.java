@@ -27,6 +27,27 @@ public record Piece(String kind, Text lead, Text text, List<Text> lines, String 
         return new Piece(kind, lead, text, lines, newLabel, number, clause, keepWithNext);
     }
 
+    /**
+     * The label as printed in {@code lang}: a list item continues the sentence before it, so in Russian it is
+     * labelled «i)», «1)», «а)» (Cyrillic letters, without ё, з, й, ъ, ы, ь) and starts in lower case; English keeps
+     * "i.", "1.", "a)". Numbered paragraphs keep "1." in both.
+     */
+    public String labelIn(String lang) {
+        if (label == null || !"ru".equals(lang) || !"item".equals(kind)) {
+            return label;
+        }
+        if (label.endsWith(".")) {
+            return label.substring(0, label.length() - 1) + ")";
+        }
+        StringBuilder cyrillic = new StringBuilder();
+        for (char c : label.toCharArray()) {
+            cyrillic.append(c >= 'a' && c <= 'z' ? RUSSIAN_LETTERS.charAt(c - 'a') : c);
+        }
+        return cyrillic.toString();
+    }
+
+    private static final String RUSSIAN_LETTERS = "абвгдежиклмнопрстуфхцчшщэюя";
+
     Piece keptWithNext() {
         return new Piece(kind, lead, text, lines, label, number, clause, true);
     }

@@ -24,6 +24,8 @@ public final class Renderer {
 
     /** The size of every party's signature box, and so of its signature field. */
     public static final SignatureBox BOX = new SignatureBox(75, 20);
+    /** The size of each place and date field of a signature block (one per language). */
+    public static final SignatureBox FIELD = new SignatureBox(56, 5);
     /** The namespace of Accord's own XMP properties (agreementId, parties, original, originals, layout). */
     public static final String XMP_NAMESPACE = "http://accord.invalid/ns/xmp/1.0/";
     static final String TEMPLATE = "fo/agreement.ftlx";
@@ -73,7 +75,9 @@ public final class Renderer {
         }
         List<RenderedPdf> pdfs = new ArrayList<>();
         for (List<Language> langs : languageSets(layout)) {
-            byte[] pdf = pdf(agreement, fo(agreement, layout, n, langs), langs);
+            Fo fo = fo(agreement, layout, n, langs, false);
+            byte[] pdf = SignatureFields.add(fop.render(fo.fo(), fo.unbreakable()), agreement.parties(), BOX, FIELD,
+                    langs.stream().map(Language::code).toList());
             pdfs.add(new RenderedPdf(fileName(agreement, layout, n, langs), n, layout, langs, pdf));
         }
         return pdfs;
@@ -86,7 +90,8 @@ public final class Renderer {
     public List<RenderedPdf> preview(Agreement agreement, Layout layout) {
         List<RenderedPdf> pdfs = new ArrayList<>();
         for (List<Language> langs : languageSets(layout)) {
-            byte[] pdf = fop.render(fo(agreement, layout, 1, langs, true));
+            Fo fo = fo(agreement, layout, 1, langs, true);
+            byte[] pdf = SignatureFields.draft(fop.render(fo.fo(), fo.unbreakable()));
             String variant = layout == Layout.SEPARATE ? layout.code() + "-" + langs.get(0).code()
                     : layout.code() + "-" + String.join("-", langs.stream().map(Language::code).toList());
             pdfs.add(new RenderedPdf("draft-" + agreement.id() + "-" + variant + ".pdf", 1, layout, langs, pdf));
@@ -96,10 +101,14 @@ public final class Renderer {
 
     /** The XSL-FO of one original. */
     String fo(Agreement agreement, Layout layout, int original, List<Language> langs) {
-        return fo(agreement, layout, original, langs, false);
+        return fo(agreement, layout, original, langs, false).fo();
     }
 
-    private String fo(Agreement agreement, Layout layout, int original, List<Language> langs, boolean draft) {
+    /** An original's XSL-FO and the words in it that must not be hyphenated (acronyms, the parties' names). */
+    record Fo(String fo, Map<String, java.util.Set<String>> unbreakable) {
+    }
+
+    private Fo fo(Agreement agreement, Layout layout, int original, List<Language> langs, boolean draft) {
         Map<String, Object> model = new HashMap<>();
         model.put("draft", draft);
         model.put("a", agreement);
@@ -110,9 +119,11 @@ public final class Renderer {
         model.put("originals", agreement.finalClause().originals());
         agreement.custodianOf(original).ifPresent(p -> model.put("custodian", p.custodian()));
         model.put("box", BOX);
-        model.put("tx", new TextFiller(agreement.finalClause()));
+        model.put("field", FIELD);
+        TextFiller tx = new TextFiller(agreement.finalClause(), agreement.parties());
+        model.put("tx", tx);
         model.put("xmpNs", XMP_NAMESPACE);
-        return process(TEMPLATE, model);
+        return new Fo(process(TEMPLATE, model), tx.unbreakable());
     }
 
     /** Applies one template under {@code templates/} (e.g. {@code fo/agreement.ftlx}) to a model. */
@@ -129,7 +140,7 @@ public final class Renderer {
 
     /** FO → PDF/A with signature fields. */
     byte[] pdf(Agreement agreement, String fo, List<Language> langs) {
-        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX, langs.stream().map(Language::code).toList());
+        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX, FIELD, langs.stream().map(Language::code).toList());
     }
 
     /**

@@ -5,11 +5,11 @@ public record SignatureBox(int width, int height) {
 
     static final float POINTS_PER_MM = 72f / 25.4f;
 
-    float widthPt() {
+    public float widthPt() {
         return width * POINTS_PER_MM;
     }
 
-    float heightPt() {
+    public float heightPt() {
         return height * POINTS_PER_MM;
     }
 }

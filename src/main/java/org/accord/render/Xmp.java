@@ -30,8 +30,50 @@ final class Xmp {
         return parse(packet);
     }
 
+    /** The namespace of the element the template holds Accord's extension schemas in until they are merged. */
+    static final String HELD_SCHEMAS = Renderer.XMP_NAMESPACE + "extension/";
+    static final String PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/";
+
+    /**
+     * Accord's XMP extension schemas (held by the template apart from FOP's) merged into FOP's pdfaExtension:schemas,
+     * so that PDF/A validators find every property declared in the one list they read.
+     */
+    static byte[] withSchemasMerged(byte[] packet) throws IOException {
+        Document xmp = parse(packet);
+        if (!mergeSchemas(xmp)) {
+            return packet;
+        }
+        return serialise(xmp);
+    }
+
+    private static boolean mergeSchemas(Document xmp) throws IOException {
+        Element held = (Element) xmp.getElementsByTagNameNS(HELD_SCHEMAS, "schemas").item(0);
+        if (held == null) {
+            return false;
+        }
+        Element heldBag = (Element) held.getElementsByTagNameNS(RDF, "Bag").item(0);
+        Element schemas = (Element) xmp.getElementsByTagNameNS(PDFA_EXTENSION, "schemas").item(0);
+        if (schemas == null) {
+            // no extension schemas of FOP's: ours become the document's
+            Element own = xmp.createElementNS(PDFA_EXTENSION, "pdfaExtension:schemas");
+            held.getParentNode().insertBefore(own, held);
+            own.appendChild(heldBag);
+        } else {
+            Element bag = (Element) schemas.getElementsByTagNameNS(RDF, "Bag").item(0);
+            if (bag == null || heldBag == null) {
+                throw new IOException("the XMP extension schemas are not a bag");
+            }
+            while (heldBag.hasChildNodes()) {
+                bag.appendChild(heldBag.getFirstChild());
+            }
+        }
+        held.getParentNode().removeChild(held);
+        return true;
+    }
+
     static byte[] withLanguages(byte[] packet, List<String> languages) throws IOException {
         Document xmp = parse(packet);
+        mergeSchemas(xmp);
         Element language = (Element) xmp.getElementsByTagNameNS(DC, "language").item(0);
         if (language == null) {
             throw new IOException("the XMP packet has no dc:language");

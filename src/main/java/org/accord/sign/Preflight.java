@@ -126,6 +126,20 @@ final class Preflight {
         }
     }
 
+    /**
+     * Whether a change DSS could not classify is a form field filled in: a field's value or appearance that DSS
+     * reached through the structure tree (a tagged original lists every widget there) rather than through the form.
+     */
+    private static boolean formFilling(eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification m) {
+        String path = m.getValue() == null ? "" : m.getValue();
+        int widget = path.lastIndexOf("/Obj ");
+        if (!path.contains("/StructTreeRoot ") || widget < 0) {
+            return false;
+        }
+        // what follows the widget the structure tree refers to: its value (a signature's too) or its appearance
+        return path.substring(widget).matches("/Obj \\d+ 0 R /(V|AP|AS)( .*)?");
+    }
+
     /** Never sign over a revision whose signatures no longer hold: each must be intact and unchanged since. */
     private void requireIntactSignatures(byte[] pdf, int signedFields) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
@@ -145,7 +159,7 @@ final class Preflight {
             PDFRevisionWrapper revision = s.getPDFRevision();
             if (revision != null && (!revision.getPdfVisualDifferenceConcernedPages().isEmpty()
                     || !revision.getPdfPageDifferenceConcernedPages().isEmpty()
-                    || !revision.getPdfUndefinedChanges().isEmpty()
+                    || revision.getPdfUndefinedChanges().stream().anyMatch(m -> !formFilling(m))
                     || !revision.getPdfAnnotationsOverlapConcernedPages().isEmpty())) {
                 throw new SigningRefusedException("the document was changed after the signature in " + who
                         + " (beyond signing and form filling); it will not be signed again");

@@ -6,12 +6,13 @@ import org.accord.model.DesignatedSigner;
 import org.accord.model.Text;
 
 /**
- * One party's signature: into field {@code sig-<partyId>}, at {@code level}, done at {@code place}.
+ * One party's signature: into field {@code sig-<partyId>}, at {@code level}, done at {@code place} ({@code placeRu}: the
+ * same place in Russian, as it follows «в»; both complete the party's signature block when the original has one).
  * {@code appearance} null makes the signature invisible; {@code heading} (the party's signature-block
  * heading, "For the …" / «За …») words the /Reason, or the party id does when it is null. {@code designated}, when
  * not null, is the only signer whose certificate may sign: any other is refused before anything is computed.
  */
-public record SignRequest(String partyId, Level level, String place, Appearance appearance, Text heading,
+public record SignRequest(String partyId, Level level, String place, String placeRu, Appearance appearance, Text heading,
                           Designation designated) {
 
     /**
@@ -50,6 +51,24 @@ public record SignRequest(String partyId, Level level, String place, Appearance 
             throw new SigningRefusedException("the place cannot be printed as written: "
                     + org.accord.model.Characters.problems(place).get(0));
         }
+        if (placeRu != null && !placeRu.isBlank()) {
+            placeRu = Completion.requirePlace(placeRu, "the place in Russian (as after «в»)");
+        }
+    }
+
+    /**
+     * The words of the signature's /Reason after "Signed" / «Подписано», from the party's signature heading ("for the
+     * …") and, in Russian, «от имени» with the party's name in the genitive ({@code onBehalf}) or, when the data does
+     * not give it, «от имени Стороны «short name»» (correct for any name). Null without a heading.
+     */
+    public static Text reasonWords(Text heading, Text onBehalf, Text shortName) {
+        if (heading == null) {
+            return null;
+        }
+        String en = heading.en().isEmpty() ? heading.en() : Character.toLowerCase(heading.en().charAt(0)) + heading.en().substring(1);
+        String ru = onBehalf != null ? "от имени " + onBehalf.ru()
+                : "от имени Стороны «" + (shortName != null ? shortName.ru() : heading.ru()) + "»";
+        return new Text(en, ru);
     }
 
     /** Refuses anything but a party id (lower-case letters, digits and single '-'). */
@@ -61,7 +80,12 @@ public record SignRequest(String partyId, Level level, String place, Appearance 
 
     /** A request that any certificate may sign (a document that names no designated signer). */
     public SignRequest(String partyId, Level level, String place, Appearance appearance, Text heading) {
-        this(partyId, level, place, appearance, heading, null);
+        this(partyId, level, place, null, appearance, heading, null);
+    }
+
+    /** A request without the Russian place: for documents whose signature blocks have no place to complete. */
+    public SignRequest(String partyId, Level level, String place, Appearance appearance, Text heading, Designation designated) {
+        this(partyId, level, place, null, appearance, heading, designated);
     }
 
     /** The signature field this request signs into. */

@@ -135,9 +135,18 @@ public final class Signer {
 
     /** One-step signing with a key held here: one set of parameters for both DSS calls. */
     private byte[] signHere(byte[] pdf, SignRequest request, Level level, KeyEntry key) {
+        try {
+            return signOnce(pdf, request, level, key);
+        } catch (DayChangedException e) {
+            // midnight (UTC) passed between completing the block and the time-stamp: complete it again with the new day
+            return signOnce(pdf, request, level, key);
+        }
+    }
+
+    private byte[] signOnce(byte[] pdf, SignRequest request, Level level, KeyEntry key) {
         Prepared draft = draft(pdf, request, level, key.chain());
         PAdESSignatureParameters parameters = parameters(draft);
-        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(pdf), parameters));
+        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(draft.pdf()), parameters));
         Prepared prepared = draft.withDataToSign(toBeSigned.getBytes());
         return finish(prepared, parameters, toBeSigned, sign(prepared, key.key()));
     }
@@ -169,7 +178,7 @@ public final class Signer {
         requireDesignated(request, chain);
         preflight.beforeSigning(pdf, request.fieldName());
         Prepared draft = draft(pdf, request, request.level(), chain);
-        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(pdf), parameters(draft)));
+        ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(draft.pdf()), parameters(draft)));
         return draft.withDataToSign(toBeSigned.getBytes());
     }
 
@@ -194,6 +203,14 @@ public final class Signer {
         byte[] signed = DSSUtils.toByteArray(dss(() -> service.signDocument(
                 new InMemoryDocument(prepared.pdf()), parameters, value)));
         LevelCheck.require(signed, prepared.certification() ? null : prepared.request().fieldName(), prepared.level(), signer);
+        if (!prepared.certification() && prepared.pdf() != null && prepared.level().compareTo(Level.B_T) >= 0
+                && Completion.expected(prepared.pdf(), prepared.request().partyId())) {
+            java.time.Instant stamped = LevelCheck.signed(signed, prepared.request().fieldName()).timestamp();
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(prepared.signingTime(), java.time.ZoneOffset.UTC);
+            if (stamped != null && !java.time.LocalDate.ofInstant(stamped, java.time.ZoneOffset.UTC).equals(day)) {
+                throw new DayChangedException(day);
+            }
+        }
         return signed;
     }
 
@@ -205,7 +222,13 @@ public final class Signer {
         }
         requireDesignated(request, chain);
         certificates.require(chain, now);
-        return new Prepared(pdf, request, level, chain, now, null, javaAlgorithm(chain.get(0)));
+        byte[] document = pdf;
+        if (request != null && Completion.expected(pdf, request.partyId())) {
+            // The signature block is completed in the revision this signature covers: place and the signing day.
+            document = Completion.fill(pdf, request.partyId(), request.place(), request.placeRu(),
+                    java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        }
+        return new Prepared(document, request, level, chain, now, null, javaAlgorithm(chain.get(0)));
     }
 
     /** Only the party's designated signer signs its field: checked before anything else is done with the chain. */

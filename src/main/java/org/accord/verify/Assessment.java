@@ -240,8 +240,15 @@ final class Assessment {
             }
         }
         if (!filled.isEmpty() && changes.stream().noneMatch(Change::forbidden)) {
-            // Filling in a field may only change what shows inside it: the pages must be the same without them.
-            VisualCheck.Result visual = VisualCheck.outside(in.pdf(), end, filled, deadline);
+            // Filling in a field may only change what shows inside it: the pages must be the same without them (and
+            // without the fields signed since, whose appearance signing them changed).
+            Set<String> hidden = new LinkedHashSet<>(filled);
+            for (Change c : changes) {
+                if (c.kind() == Change.Kind.SIGNATURE_FIELD_SIGNED) {
+                    hidden.addAll(c.fields());
+                }
+            }
+            VisualCheck.Result visual = VisualCheck.outside(in.pdf(), end, hidden, deadline);
             if (visual.same()) {
                 warnings.add(Finding.of(Finding.Code.VISUAL_DIFFERENCE_EXPLAINED, "pages",
                         String.join(", ", visual.pages().stream().map(String::valueOf).toList())));

@@ -38,6 +38,7 @@ public record Change(Kind kind, List<Integer> pages, List<String> fields, int ob
         CATALOG_CHANGED(Level.FORBIDDEN),
         FORM_CHANGED(Level.FORBIDDEN),
         FIELD_CHANGED(Level.FORBIDDEN),
+        LOCKED_FIELD_CHANGED(Level.FORBIDDEN),
         SIGNATURE_REPLACED(Level.FORBIDDEN),
         OBJECTS_CHANGED(Level.FORBIDDEN),
         OBJECTS_FREED(Level.FORBIDDEN),

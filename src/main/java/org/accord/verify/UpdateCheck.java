@@ -377,6 +377,11 @@ final class UpdateCheck {
         boolean signature = "Sig".equals(type);
         boolean filled = filledHere(n, now);
         Change.Kind kind = signature && filled ? Change.Kind.SIGNATURE_FIELD_SIGNED : Change.Kind.FORM_FIELDS_FILLED;
+        if (!signature && locked(name)) {
+            // a signature already made locks this field (its /Lock): what it signed with cannot be filled in anew
+            note(Change.Kind.LOCKED_FIELD_CHANGED, n).fields.add(name);
+            return;
+        }
         for (String key : differingKeys(old, now)) {
             if (key.equals("AF") && signature && RevisionState.ref(old, "V") < 0 && filesAdded(old, now, "AF")) {
                 // a signatory's full powers associated with their (still unsigned) signature field
@@ -396,6 +401,53 @@ final class UpdateCheck {
                 note(kind, n).fields.add(name);
             }
         }
+    }
+
+    private Set<String> lockedNames;
+    /** The fields every Exclude lock leaves free (null: no such lock). */
+    private Set<String> freeOfExcludes;
+    private boolean allLocked;
+
+    /**
+     * Whether a signature of the signed revision locks field {@code name} (ISO 32000-1 12.7.5.5: the /Lock of its
+     * signature field, Action All, Include or Exclude, applies once that field is signed).
+     */
+    private boolean locked(String name) {
+        if (lockedNames == null) {
+            lockedNames = new HashSet<>();
+            COSBase form = RevisionState.value(before.catalog(), "AcroForm");
+            COSBase fields = form instanceof COSDictionary f ? RevisionState.value(f, "Fields") : null;
+            if (fields instanceof COSArray array) {
+                for (int i = 0; i < array.size() && i < 10_000; i++) {
+                    if (!(array.getObject(i) instanceof COSDictionary field) || !COSName.SIG.equals(field.getCOSName(COSName.FT))
+                            || RevisionState.value(field, "V") == null
+                            || !(RevisionState.value(field, "Lock") instanceof COSDictionary lock)) {
+                        continue;
+                    }
+                    String action = lock.getNameAsString(COSName.getPDFName("Action"));
+                    Set<String> listed = new HashSet<>();
+                    if (RevisionState.value(lock, "Fields") instanceof COSArray names) {
+                        for (int j = 0; j < names.size() && j < 10_000; j++) {
+                            if (names.getObject(j) instanceof org.apache.pdfbox.cos.COSString string) {
+                                listed.add(string.getString());
+                            }
+                        }
+                    }
+                    if ("All".equals(action)) {
+                        allLocked = true;
+                    } else if ("Include".equals(action)) {
+                        lockedNames.addAll(listed);
+                    } else if ("Exclude".equals(action)) {
+                        if (freeOfExcludes == null) {
+                            freeOfExcludes = listed;
+                        } else {
+                            freeOfExcludes.retainAll(listed);
+                        }
+                    }
+                }
+            }
+        }
+        return allLocked || lockedNames.contains(name) || freeOfExcludes != null && !freeOfExcludes.contains(name);
     }
 
     /** Whether the field a widget belongs to gets its value (or signature) in this update. */

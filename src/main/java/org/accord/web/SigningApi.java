@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.accord.model.Party;
+import org.accord.sign.Place;
 import org.accord.store.Revision;
 import org.accord.workflow.Signing;
 import org.accord.workflow.Workflow;
@@ -68,7 +69,7 @@ final class SigningApi {
     private void sign(Context ctx) {
         String token = ctx.pathParam("token");
         wf.signing().open(token); // an unknown or spent link is refused before an upload of up to the bound is parsed
-        String place = place(Uploads.field(ctx, "place"));
+        Place place = place(Uploads.field(ctx, "place"), Uploads.field(ctx, "placeRu"));
         String password = Uploads.field(ctx, "password");
         if (password == null) {
             throw Problem.badRequest("password is required: the password of the key held for you, or of your keystore");
@@ -94,7 +95,8 @@ final class SigningApi {
         if (chain.isEmpty()) {
             throw Problem.badRequest("certificates must list the signer's certificate first, then its issuers (base64 DER or PEM)");
         }
-        Signing.DataToSign data = wf.signing().dataToSign(ctx.pathParam("token"), place(body.path("place").asText(null)), chain);
+        Signing.DataToSign data = wf.signing().dataToSign(ctx.pathParam("token"),
+                place(body.path("place").asText(null), body.path("placeRu").asText(null)), chain);
         ctx.json(Views.ordered("dataToSign", Base64.getEncoder().encodeToString(data.data()), "algorithm", data.algorithm(),
                 "expiresAt", data.expires().toString()));
     }
@@ -120,14 +122,35 @@ final class SigningApi {
                 "pdf", "/api/sign/" + ctx.pathParam("token") + "/pdf"));
     }
 
-    private static String place(String place) {
+    /**
+     * Where the signatory signs: {@code place} in English and {@code placeRu} in Russian as after «в» (both complete the
+     * signature block; an original made before place fields takes {@code place} alone).
+     */
+    private static Place place(String place, String placeRu) {
         if (place == null || place.isBlank()) {
-            throw Problem.badRequest("place is required: where you sign, as on paper");
+            throw Problem.badRequest("place is required: where you sign, in English, as on paper (e.g. Astana)");
         }
-        if (place.length() > 200 || place.chars().anyMatch(Character::isISOControl)) {
-            throw Problem.badRequest("place must be one line of at most 200 characters");
+        check("place", place);
+        if (placeRu != null && !placeRu.isBlank()) {
+            check("placeRu", placeRu);
         }
-        return place.strip();
+        return new Place(place, placeRu);
+    }
+
+    private static void check(String name, String value) {
+        if (value.strip().length() > org.accord.sign.Completion.MAX_PLACE || value.chars().anyMatch(Character::isISOControl)) {
+            throw Problem.badRequest(name + " must be one line of at most " + org.accord.sign.Completion.MAX_PLACE + " characters");
+        }
+        java.util.List<String> problems = org.accord.model.Characters.problems(value.strip());
+        if (!problems.isEmpty()) {
+            throw Problem.badRequest(name + " cannot be printed as written: " + problems.get(0));
+        }
+    }
+
+    /** Whether a place from the signing form can complete a signature block. */
+    static boolean placeOk(String value) {
+        return value != null && !value.isBlank() && value.strip().length() <= org.accord.sign.Completion.MAX_PLACE
+                && value.chars().noneMatch(Character::isISOControl) && org.accord.model.Characters.problems(value.strip()).isEmpty();
     }
 
     private static X509Certificate certificate(String text) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.accord.render.Renderer;
+import org.accord.sign.Place;
 import org.accord.sign.SigningRefusedException;
 import org.accord.sign.TrustServiceException;
 import org.accord.sign.WrongSignerException;
@@ -80,6 +81,8 @@ final class SigningPages {
                 "organization", d.organization() == null ? "" : d.organization())));
         m.put("expires", Pages.dateTime(link.invitation().expiresAt(), lang));
         m.put("place", place == null ? "" : place);
+        String placeRu = ctx.method() == HandlerType.POST ? ctx.formParam("placeRu") : null;
+        m.put("placeRu", placeRu == null ? "" : placeRu);
         String method = ctx.method() == HandlerType.POST ? ctx.formParam("method") : null;
         if (method != null && java.util.Set.of("held", "browser", "p12").contains(method)) {
             m.put("method", method);
@@ -143,12 +146,13 @@ final class SigningPages {
         Map<String, String> t = pages.text(Pages.lang(ctx));
         String token = ctx.pathParam("token");
         String place = ctx.formParam("place");
-        if (place == null || place.isBlank() || place.length() > 200 || place.chars().anyMatch(Character::isISOControl)
-                || !org.accord.model.Characters.problems(place).isEmpty()) {
+        String placeRu = ctx.formParam("placeRu");
+        if (!SigningApi.placeOk(place) || !SigningApi.placeOk(placeRu)) {
             ctx.status(400);
             show(ctx, t.get("sign.error.place"), place);
             return;
         }
+        Place where = new Place(place, placeRu);
         String password = ctx.formParam("password");
         if (password == null || password.isEmpty()) {
             ctx.status(400);
@@ -170,9 +174,9 @@ final class SigningPages {
                     show(ctx, t.get("sign.error.keystore"), place);
                     return;
                 }
-                wf.signing().withKeystore(token, place.strip(), p12, secret);
+                wf.signing().withKeystore(token, where, p12, secret);
             } else {
-                wf.signing().withHeldKey(token, place.strip(), secret);
+                wf.signing().withHeldKey(token, where, secret);
             }
             ctx.redirect("/sign/" + token, HttpStatus.SEE_OTHER);
         } catch (WorkflowException e) {

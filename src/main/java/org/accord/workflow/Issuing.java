@@ -117,8 +117,7 @@ public final class Issuing {
             return a;
         }
         List<Party> parties = a.parties().stream().map(p -> !signers.containsKey(p.id()) ? p
-                : new Party(p.id(), p.name(), p.shortName(), p.hereinafter(), p.keepsOriginal(), p.custodian(),
-                        p.signatureHeading(), p.signatory().withCertificate(signers.get(p.id())))).toList();
+                : p.withSignatory(p.signatory().withCertificate(signers.get(p.id())))).toList();
         return new Agreement(a.id(), a.kind(), a.title(), a.shortTitle(), a.titleBlock(), a.initials(), parties,
                 a.preamble(), a.articles(), a.finalClause(), a.entryIntoForce(), a.fullPowersRequired());
     }

@@ -24,19 +24,32 @@ public final class Requests {
      * when {@code pdf} is not an Accord original or names no such party (then nobody is designated).
      */
     public static Optional<SignRequest> designated(byte[] pdf, String partyId, Level level, String place, X509Certificate certificate) {
+        return designated(pdf, partyId, level, place, null, certificate);
+    }
+
+    /** As above, with the place in Russian too ({@code placeRu}, as after «в»), for signature blocks to complete. */
+    public static Optional<SignRequest> designated(byte[] pdf, String partyId, Level level, String place, String placeRu,
+                                                   X509Certificate certificate) {
         return OriginalMetadata.read(pdf).flatMap(m -> m.signatory(partyId)).filter(s -> s.designated() != null).map(s -> {
             Text party = s.shortName() != null ? s.shortName() : new Text(partyId, partyId);
             SignRequest.Designation designation = new SignRequest.Designation(s.designated(), party, s.byNameOnly());
             boolean matches = designation.mismatches(java.util.List.of(certificate)).stream()
                     .allMatch(x -> x == DesignatedSigner.Mismatch.ISSUER);
             Text function = matches && s.function() != null ? s.function() : title(certificate);
-            return new SignRequest(partyId, level, place, new Appearance(function, party), s.heading(), designation);
+            return new SignRequest(partyId, level, place, placeRu, new Appearance(function, party),
+                    SignRequest.reasonWords(s.heading(), s.onBehalf(), party), designation);
         });
     }
 
     /** The request for a document that names no designated signer: anyone's certificate, worded from it alone. */
     public static SignRequest anySigner(String partyId, Level level, String place, X509Certificate certificate) {
-        return new SignRequest(partyId, level, place, new Appearance(title(certificate), new Text(partyId, partyId)), null);
+        return anySigner(partyId, level, place, null, certificate);
+    }
+
+    /** As above, with the place in Russian too. */
+    public static SignRequest anySigner(String partyId, Level level, String place, String placeRu, X509Certificate certificate) {
+        return new SignRequest(partyId, level, place, placeRu, new Appearance(title(certificate), new Text(partyId, partyId)),
+                null, null);
     }
 
     private static Text title(X509Certificate certificate) {

@@ -12,6 +12,7 @@ import org.accord.model.Agreement;
 import org.accord.model.Party;
 import org.accord.pki.KeyEntry;
 import org.accord.sign.Level;
+import org.accord.sign.Place;
 import org.accord.sign.Prepared;
 import org.accord.sign.SignRequest;
 import org.accord.sign.Signed;
@@ -136,7 +137,7 @@ public final class Signing {
     }
 
     /** Signs with the party's key held by the server, unlocked by {@code password}. */
-    public Revision withHeldKey(String token, String place, char[] password) {
+    public Revision withHeldKey(String token, Place place, char[] password) {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> keys.party(link.party().id(), password));
         requireFullPowers(link);
@@ -144,7 +145,7 @@ public final class Signing {
     }
 
     /** Signs with the signatory's own PKCS#12, used for this signature only and never stored. */
-    public Revision withKeystore(String token, String place, byte[] p12, char[] password) {
+    public Revision withKeystore(String token, Place place, byte[] p12, char[] password) {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> Keys.unlock(p12, password));
         requireFullPowers(link);
@@ -152,7 +153,7 @@ public final class Signing {
     }
 
     /** Two-step signing, step one: the data the signatory's device signs with the key matching {@code chain}. */
-    public DataToSign dataToSign(String token, String place, List<X509Certificate> chain) {
+    public DataToSign dataToSign(String token, Place place, List<X509Certificate> chain) {
         Link link = open(token);
         if (chain.isEmpty()) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "the certificate chain is empty");
@@ -250,13 +251,13 @@ public final class Signing {
         byte[] result = pdf;
         for (org.accord.store.FullPowers.Attached a : fullPowers(link)) {
             result = org.accord.sign.FullPowersAttachment.attach(result, link.party().signatureFieldName(), a.fileName(), a.bytes(),
-                    "Full powers for " + link.party().shortName().en() + " / Полномочия: " + link.party().shortName().ru());
+                    "Full powers for " + link.party().shortName().en() + " / Полномочия подписанта. Сторона: " + link.party().shortName().ru());
         }
         return result;
     }
 
     /** One-step signing: the certificate checked on the stored original, then full powers embedded and signed over. */
-    private byte[] signWith(Link link, byte[] pdf, String place, KeyEntry key) {
+    private byte[] signWith(Link link, byte[] pdf, Place place, KeyEntry key) {
         signer.requireDesignated(request(link, pdf, place, key.certificate()), key.chain());
         byte[] attached = withFullPowers(link, pdf);
         return signer.sign(attached, request(link, attached, place, key.certificate()), key);
@@ -279,9 +280,9 @@ public final class Signing {
         }
     }
 
-    private SignRequest request(Link link, byte[] pdf, String place, X509Certificate certificate) {
+    private SignRequest request(Link link, byte[] pdf, Place place, X509Certificate certificate) {
         // A stored original always carries its metadata; one that does not is refused rather than signed by anyone.
-        return Requests.designated(pdf, link.party().id(), level, place, certificate).orElseThrow(() -> new WorkflowException(
+        return Requests.designated(pdf, link.party().id(), level, place.en(), place.ru(), certificate).orElseThrow(() -> new WorkflowException(
                 WorkflowException.Kind.CONFLICT, "original " + link.original().number() + " does not say who signs for "
                 + link.party().id()));
     }

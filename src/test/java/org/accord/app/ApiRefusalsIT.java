@@ -127,16 +127,16 @@ class ApiRefusalsIT {
     @Test
     void signing_links_refuse_what_they_must() {
         String link = link(1, "sco-rats");
-        problem(s.anonymous.postForm(link.replaceAll("/sign/.*", "/sign/" + "A".repeat(43)), Http.form("place", "X", "password", "y")),
+        problem(s.anonymous.postForm(link.replaceAll("/sign/.*", "/sign/" + "A".repeat(43)), Http.form("place", "X", "placeRu", "Икс", "password", "y")),
                 404, "not-found");
         problem(s.anonymous.get(link.replaceAll("/sign/.*", "/sign/short")), 404, "not-found");
         problem(s.anonymous.postForm(link, Http.form("password", Running.PASSWORD)), 400, "bad-request");
-        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent")), 400, "bad-request");
-        problem(s.anonymous.postJson(link, Map.of("place", "Tashkent")), 415, "unsupported-media-type");
-        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", Running.PASSWORD,
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте")), 400, "bad-request");
+        problem(s.anonymous.postJson(link, Map.of("place", "Tashkent", "placeRu", "Ташкенте")), 415, "unsupported-media-type");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD,
                 "keystore", "not a keystore".getBytes(StandardCharsets.US_ASCII))), 422, "invalid");
         problem(s.anonymous.postJson(link + "/signature", Map.of("signatureValue", "AAAA")), 409, "conflict");
-        problem(s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Tashkent", "certificates", List.of("bm90IGEgY2VydA=="))),
+        problem(s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Tashkent", "placeRu", "Ташкенте", "certificates", List.of("bm90IGEgY2VydA=="))),
                 400, "bad-request");
         JsonNode status = s.secretariat.get("/api/originals/" + originals.get(1).path("id").asText()).json();
         assertEquals(1, status.path("revisions").size(), "nothing was signed: " + status);
@@ -149,7 +149,7 @@ class ApiRefusalsIT {
         for (var c : TestPki.key("cica").chain()) {
             chain.add(java.util.Base64.getEncoder().encodeToString(c.getEncoded()));
         }
-        Http.Response prepared = s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Astana", "certificates", chain));
+        Http.Response prepared = s.anonymous.postJson(link + "/data-to-sign", Map.of("place", "Astana", "placeRu", "Астане", "certificates", chain));
         assertEquals(200, prepared.status(), prepared.toString());
         byte[] wrong = new byte[64];
         wrong[5] = 1;
@@ -161,17 +161,17 @@ class ApiRefusalsIT {
     @Test
     void wrong_passwords_count_and_then_withdraw_the_link() {
         String link = link(0, "sco-rats");
-        JsonNode first = problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-1")), 403, "wrong-password");
+        JsonNode first = problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", "guess-1")), 403, "wrong-password");
         assertTrue(first.path("detail").asText().contains("2 attempts left"), first.toString());
-        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-2")), 403, "wrong-password");
-        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", "guess-3")), 410, "link-gone");
-        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "password", Running.PASSWORD)), 410, "link-gone");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", "guess-2")), 403, "wrong-password");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", "guess-3")), 410, "link-gone");
+        problem(s.anonymous.postForm(link, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD)), 410, "link-gone");
         Http.Response fresh = s.secretariat.post("/api/originals/" + originals.get(0).path("id").asText() + "/links/sco-rats", null,
                 new byte[0]);
         assertEquals(201, fresh.status(), fresh.toString());
         String newLink = ServiceFlowContract.api(fresh.json().path("signingLink").asText());
-        assertEquals(201, s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "password", Running.PASSWORD)).status());
-        problem(s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "password", Running.PASSWORD)), 410, "link-gone");
+        assertEquals(201, s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD)).status());
+        problem(s.anonymous.postForm(newLink, Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD)), 410, "link-gone");
         problem(s.secretariat.post("/api/originals/" + originals.get(0).path("id").asText() + "/links/sco-rats", null, new byte[0]),
                 409, "conflict");
         assertEquals(200, s.anonymous.get(newLink + "/pdf").status(), "a used link still downloads what was signed");

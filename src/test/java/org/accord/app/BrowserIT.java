@@ -113,6 +113,7 @@ class BrowserIT {
                 "both language texts are on the page");
         look("05-sign");
         b.type("#place", "Astana");
+        b.type("#placeRu", "Астане");
         b.type("#password", Running.PASSWORD);
         b.find("#sign-submit").click();
         b.waitFor("#signed");
@@ -131,6 +132,7 @@ class BrowserIT {
         // then the signature, in the browser: the .p12 is read and used by the page, never uploaded
         b.waitFor("#sign-submit");
         b.type("#place", "Tashkent");
+        b.type("#placeRu", "Ташкенте");
         b.find("input[name=method][value=browser]").click();
         b.find("#keystore").sendKeys(TestPki.dir().resolve("sco-rats.p12").toAbsolutePath().toString());
         b.type("#password", "not the password");
@@ -147,7 +149,8 @@ class BrowserIT {
         // the same keystore uploaded, on the Russian page: the server's refusal, in Russian, next to the field
         b.driver.get(browserLink + "?lang=ru");
         b.waitFor("#sign-submit");
-        b.type("#place", "Ташкент");
+        b.type("#place", "Tashkent");
+        b.type("#placeRu", "Ташкенте");
         b.find("input[name=method][value=p12]").click();
         b.find("#keystore").sendKeys(TestPki.dir().resolve("cica.p12").toAbsolutePath().toString());
         b.type("#password", Running.PASSWORD);
@@ -158,6 +161,7 @@ class BrowserIT {
         b.driver.get(browserLink + "?lang=en");
         b.waitFor("#sign-submit");
         b.type("#place", "Tashkent");
+        b.type("#placeRu", "Ташкенте");
         b.find("input[name=method][value=browser]").click();
         b.find("#keystore").sendKeys(TestPki.dir().resolve("sco-rats.p12").toAbsolutePath().toString());
         b.type("#password", Running.PASSWORD);
@@ -278,7 +282,7 @@ class BrowserIT {
         logIn("secretariat");
         b.driver.get(secondPage);
         assertTrue(b.all("tr[data-party='cica'] td.state.signed").isEmpty());
-        assertEquals(201, s.anonymous.postForm(ServiceFlowContract.api(liveLink), Http.form("place", "Astana", "password",
+        assertEquals(201, s.anonymous.postForm(ServiceFlowContract.api(liveLink), Http.form("place", "Astana", "placeRu", "Астане", "password",
                 Running.PASSWORD)).status());
         assertTrue(b.waitFor("tr[data-party='cica'] td.state.signed").getText().length() > 0, "updated without a reload");
         assertTrue(b.find("tr[data-party='cica'] td.signer").getText().contains("Gong Jianwei"));

@@ -76,7 +76,7 @@ class CrashIT {
         for (int i = 0; i < killAfterMillis.length; i++) {
             String link = links.get(i);
             CompletableFuture<Http.Response> signing = CompletableFuture.supplyAsync(() ->
-                    http.postForm(link, Http.form("place", "Astana", "password", Running.PASSWORD)));
+                    http.postForm(link, Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD)));
             boolean acknowledged;
             if (killAfterMillis[i] < 0) {
                 assertEquals(201, signing.get().status(), "the signature to kill after");
@@ -103,7 +103,7 @@ class CrashIT {
             }
             assertEquals(signed ? 2 : 1, revisions.size(), "no half-written revision (kill " + i + "): " + status);
             if (!signed) {
-                assertEquals(201, http.postForm(link, Http.form("place", "Astana", "password", Running.PASSWORD)).status(),
+                assertEquals(201, http.postForm(link, Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD)).status(),
                         "the link of an interrupted signature still works (kill " + i + ")");
             }
             JsonNode verdict = http.as("archivist", Running.PASSWORD).postForm("/api/verify", Http.form("file",

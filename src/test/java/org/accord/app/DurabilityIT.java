@@ -28,7 +28,7 @@ class DurabilityIT {
 
     static Http.Response sign(Running s, JsonNode original, String party, String place) {
         return s.anonymous.postForm(ServiceFlowContract.api(original.path("signingLinks").path(party).asText()),
-                Http.form("place", place, "password", Running.PASSWORD));
+                Http.form("place", place, "placeRu", place, "password", Running.PASSWORD));
     }
 
     @Test

@@ -67,7 +67,7 @@ class FullPowersIT {
         byte[] scoPowers = powers("Full powers: Yevgeniy Sysoyev signs the Protocol for the SCO RATS");
 
         // required: no signature before they are attached, and nothing stored
-        Http.Response early = s.anonymous.postForm(link("cica"), Http.form("place", "Astana", "password", Running.PASSWORD));
+        Http.Response early = s.anonymous.postForm(link("cica"), Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD));
         assertEquals(409, early.status(), early.toString());
         assertTrue(early.json().path("detail").asText().contains("full powers"), early.toString());
 
@@ -88,8 +88,8 @@ class FullPowersIT {
         assertEquals("link:sco-rats", bySignatory.json().path("attachedBy").asText());
         assertEquals(sha256(scoPowers), s.anonymous.get(link("sco-rats")).json().path("fullPowers").get(0).path("sha256").asText());
 
-        assertEquals(201, s.anonymous.postForm(link("cica"), Http.form("place", "Astana", "password", Running.PASSWORD)).status());
-        Http.Response second = s.anonymous.postForm(link("sco-rats"), Http.form("place", "Tashkent", "password", Running.PASSWORD,
+        assertEquals(201, s.anonymous.postForm(link("cica"), Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD)).status());
+        Http.Response second = s.anonymous.postForm(link("sco-rats"), Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD,
                 "keystore", Files.readAllBytes(TestPki.dir().resolve("sco-rats.p12"))));
         assertEquals(201, second.status(), second.toString());
         assertEquals(409, s.secretariat.postForm("/api/originals/" + originalId() + "/full-powers/cica",

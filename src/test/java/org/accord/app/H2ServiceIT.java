@@ -49,7 +49,7 @@ class H2ServiceIT extends ServiceFlowContract {
         JsonNode revisions = running.secretariat.get("/api/originals/" + original.path("id").asText()).json().path("revisions");
         assertEquals(List.of("issued", "certified"), List.of(revisions.get(0).path("kind").asText(), revisions.get(1).path("kind").asText()));
         Http.Response signed = running.anonymous.postForm(ServiceFlowContract.api(original.path("signingLinks").path("interpol").asText()),
-                Http.form("place", "Lyon", "password", Running.PASSWORD));
+                Http.form("place", "Lyon", "placeRu", "Лионе", "password", Running.PASSWORD));
         assertEquals(201, signed.status(), signed.toString());
         assertEquals(2, signed.json().path("revision").asInt());
         JsonNode doc = ServiceFlowContract.verify(running, running.archivist.get("/api/originals/" + original.path("id").asText()

@@ -68,12 +68,12 @@ abstract class ServiceFlowContract {
         String two = originals.get(1).path("id").asText();
 
         // original 1: the CICA signatory with the key the server holds, SCO RATS with its own keystore
-        Http.Response heldKey = s.anonymous.postForm(api(links.get(0)), Http.form("place", "Astana", "password", Running.PASSWORD));
+        Http.Response heldKey = s.anonymous.postForm(api(links.get(0)), Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD));
         assertEquals(201, heldKey.status(), heldKey.toString());
         assertEquals("cica", heldKey.json().path("party").asText());
         assertNotNull(heldKey.json().path("signedAt").textValue(), "the time-stamp's time");
         byte[] p12 = Files.readAllBytes(TestPki.dir().resolve("sco-rats.p12"));
-        Http.Response ownKey = s.anonymous.postForm(api(links.get(1)), Http.form("place", "Tashkent", "password", Running.PASSWORD,
+        Http.Response ownKey = s.anonymous.postForm(api(links.get(1)), Http.form("place", "Tashkent", "placeRu", "Ташкенте", "password", Running.PASSWORD,
                 "keystore", p12));
         assertEquals(201, ownKey.status(), ownKey.toString());
 
@@ -127,7 +127,7 @@ abstract class ServiceFlowContract {
         for (var c : key.chain()) {
             chain.add(Base64.getEncoder().encodeToString(c.getEncoded()));
         }
-        Http.Response data = s.anonymous.postJson(api(link) + "/data-to-sign", Map.of("place", place, "certificates", chain));
+        Http.Response data = s.anonymous.postJson(api(link) + "/data-to-sign", Map.of("place", place, "placeRu", place, "certificates", chain));
         assertEquals(200, data.status(), data.toString());
         assertEquals("SHA256withECDSA", data.json().path("algorithm").asText());
         Signature signature = Signature.getInstance(jcaAlgorithm);

@@ -71,7 +71,7 @@ class WrongSignerIT {
     }
 
     private static Http.Response withKeystore(String link, byte[] p12) {
-        return s.anonymous.postForm(link, Http.form("place", "Astana", "password", Running.PASSWORD, "keystore", p12));
+        return s.anonymous.postForm(link, Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD, "keystore", p12));
     }
 
     private static List<String> chain(List<X509Certificate> chain) throws Exception {
@@ -90,7 +90,7 @@ class WrongSignerIT {
         KeyEntry cica = TestPki.key("cica");
 
         // the key the service holds for CICA is not CICA's signatory's
-        JsonNode held = refused(s.anonymous.postForm(link, Http.form("place", "Astana", "password", Running.PASSWORD)), "wrong-signer");
+        JsonNode held = refused(s.anonymous.postForm(link, Http.form("place", "Astana", "placeRu", "Астане", "password", Running.PASSWORD)), "wrong-signer");
         assertEquals("cica", held.path("party").asText());
         assertEquals("Yevgeniy Sysoyev", held.path("certificateName").asText());
         assertEquals("Gong Jianwei", held.path("designatedSigner").asText());

@@ -34,13 +34,24 @@ class SignCommandTest {
         List<String> args = new java.util.ArrayList<>(List.of("sign", original.toString(), "--party", party,
                 "--keystore", PkiFiles.party(TestPki.dir(), party).toString(), "--password-file", password.toString(),
                 "--pki", TestPki.dir().toString()));
+        if (!List.of(more).contains("--place")) {
+            args.addAll(List.of("--place", "Astana", "--place-ru", "Астане"));
+        }
         args.addAll(List.of(more));
         return RenderCommandTest.accord(args.toArray(String[]::new));
     }
 
     @Test
+    void an_original_is_signed_only_with_the_place_in_both_languages_to_complete_its_block() {
+        RenderCommandTest.Run run = sign("cica", "--place", "Astana", "--level", "B-B");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("the place in Russian"), run.err());
+        assertFalse(Files.exists(dir.resolve("original-signed-cica.pdf")));
+    }
+
+    @Test
     void sign_writes_the_signed_revision_beside_the_original_and_says_which_trust_services_it_used() {
-        RenderCommandTest.Run run = sign("cica", "--place", "Astana", "--level", "B-T");
+        RenderCommandTest.Run run = sign("cica", "--place", "Astana", "--place-ru", "Астане", "--level", "B-T");
         assertEquals(0, run.exit(), run.err());
         assertEquals(dir.resolve("original-signed-cica.pdf").toString(), run.out().strip());
         assertTrue(run.err().contains("the sample trust services, in-process (demo only)"), run.err());
@@ -113,7 +124,7 @@ class SignCommandTest {
         Path certified = Path.of(certify.out().strip());
         assertEquals(dir.resolve("original-certified.pdf"), certified);
         RenderCommandTest.Run run = RenderCommandTest.accord("sign", certified.toString(), "--party", "sco-rats",
-                "--keystore", PkiFiles.party(TestPki.dir(), "sco-rats").toString(), "--password-file", password.toString(),
+                "--place", "Tashkent", "--place-ru", "Ташкенте", "--keystore", PkiFiles.party(TestPki.dir(), "sco-rats").toString(), "--password-file", password.toString(),
                 "--pki", TestPki.dir().toString(), "--level", "B-B");
         assertEquals(0, run.exit(), run.err());
     }

@@ -93,8 +93,26 @@ class AgreementReaderTest {
     @Test
     void placeholders_must_match_between_the_languages() {
         String yaml = MINIMAL.replace("equallyAuthentic: true}",
-                "equallyAuthentic: true, text: [{en: \"Done on {date}.\", ru: \"Совершено.\"}]}");
+                "equallyAuthentic: true, date: 2017-09-20, text: [{en: \"Done on {date}.\", ru: \"Совершено.\"}]}");
         assertProblems(yaml, "finalClause.text[0]: placeholders differ between en {date} and ru (none)");
+    }
+
+    @Test
+    void a_placeholder_without_a_value_is_refused_rather_than_printed_as_a_blank() {
+        String yaml = MINIMAL.replace("equallyAuthentic: true}",
+                "equallyAuthentic: true, text: [{en: \"Done at {place} on {date}.\", ru: \"Совершено в {place} {date}.\"}]}");
+        assertProblems(yaml,
+                "finalClause.text[0].en: {date} has no value; give finalClause.date, or word the text without it (each signature block gives its own place and date)",
+                "finalClause.text[0].en: {place} has no value; give finalClause.place, or word the text without it (each signature block gives its own place and date)",
+                "finalClause.text[0].ru: {date} has no value; give finalClause.date, or word the text without it (each signature block gives its own place and date)",
+                "finalClause.text[0].ru: {place} has no value; give finalClause.place, or word the text without it (each signature block gives its own place and date)");
+    }
+
+    @Test
+    void the_standard_clause_takes_both_place_and_date_or_neither() {
+        String yaml = MINIMAL.replace("equallyAuthentic: true}", "equallyAuthentic: true, date: 2017-09-20}");
+        assertProblems(yaml, "finalClause.place: missing: Accord's standard clause takes both place and date (signed together) "
+                + "or neither (signed at a distance: each signature block gives its own)");
     }
 
     @Test

@@ -33,10 +33,14 @@ class RenderSecurityTest {
 
     static String fo(String body) {
         return """
-                <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="Liberation Serif">
+                <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="Liberation Serif" xml:lang="en">
                   <fo:layout-master-set>
                     <fo:simple-page-master master-name="p" page-height="297mm" page-width="210mm"><fo:region-body/></fo:simple-page-master>
                   </fo:layout-master-set>
+                  <fo:declarations><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                    <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt>
+                      <rdf:li xml:lang="x-default">A test document</rdf:li></rdf:Alt></dc:title></rdf:Description>
+                  </rdf:RDF></x:xmpmeta></fo:declarations>
                   <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">%s</fo:flow></fo:page-sequence>
                 </fo:root>""".formatted(body);
     }

@@ -59,15 +59,18 @@ class SeedTextTest {
     }
 
     /** The English part of the sequential original 1, from its title to the first signature heading, furniture removed. */
-    private static String renderedEnglish(Agreement a) {
+    private static String renderedEnglish(Agreement a) throws IOException {
         RenderedPdf pdf = Originals.of(a.id().startsWith("cica") ? Seeds.CICA : Seeds.INTERPOL, Layout.SEQUENTIAL).get(0);
-        String all = PdfText.all(pdf.bytes()).replace('\u00A0', ' ');
+        // pdftotext reads a hyphenated word whole, as the tagged PDF's ActualText gives it
+        String all = pdftotext(pdf.bytes()).replace('\u00A0', ' ');
         List<String> lines = new ArrayList<>();
         for (String line : all.split("\\R")) {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith(a.shortTitle().en() + " / ") || l.startsWith("Initials / Парафы")
                     || l.matches("Page \\d+ of \\d+ / Страница \\d+ из \\d+") || l.startsWith("Original 1 of ")
-                    || l.startsWith("Подлинный экземпляр №")) {
+                    || l.startsWith("Подлинный экземпляр №")
+                    || a.parties().stream().anyMatch(p -> l.startsWith(p.shortName().en() + " / " + p.shortName().ru()))
+                    || l.equals("Initials / Парафы:")) {
                 continue;
             }
             lines.add(l);
@@ -85,14 +88,38 @@ class SeedTextTest {
         return signatures > 0 && signatures < english.length() ? english.substring(0, signatures) : english;
     }
 
-    /** The standard final clause as printed: from "Done at" to the end of its sentence. */
+    private static String pdftotext(byte[] pdf) {
+        try {
+            Path file = Files.createTempFile("accord-seed", ".pdf");
+            try {
+                Files.write(file, pdf);
+                org.accord.testing.ExternalTool.require("pdftotext", "poppler-utils");
+                return org.accord.testing.ExternalTool.run(List.of("pdftotext", "-enc", "UTF-8", file.toString(), "-"),
+                        file.getParent()).stdout();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The standard final clause as printed: from "Done" to the end of its sentence (signed together or at a distance). */
     private static String standardFinalEnglish(String english) {
-        int start = english.lastIndexOf("Done at");
+        int start = english.lastIndexOf("Done ");
         if (start < 0) {
             return "\u0000";
         }
-        int end = english.indexOf("authentic.", start);
-        return english.substring(start, end < 0 ? english.length() : end + "authentic.".length());
+        for (String ending : List.of("below the signatures.", "authentic.", "languages.")) {
+            int end = english.indexOf(ending, start);
+            if (end >= 0) {
+                return english.substring(start, end + ending.length());
+            }
+        }
+        return english.substring(start);
     }
 
     /** The seed from its first line to its first signature block, transcription marks removed. */

@@ -38,10 +38,30 @@ class SignatureFieldsTest {
             try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
                 PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
                 List<String> names = form.getFields().stream().map(PDField::getFullyQualifiedName).toList();
-                assertEquals(a.parties().stream().map(Party::signatureFieldName).toList(), names, pdf.fileName());
+                List<String> expected = new java.util.ArrayList<>();
+                for (Party p : a.parties()) {
+                    expected.add(p.signatureFieldName());
+                    for (Party.Completion what : Party.Completion.values()) {
+                        expected.add(what.fieldName(p.id(), "en"));
+                        expected.add(what.fieldName(p.id(), "ru"));
+                    }
+                }
+                assertEquals(expected, names, pdf.fileName());
                 int last = doc.getNumberOfPages() - 1;
                 for (PDField field : form.getFields()) {
+                    if (field instanceof org.apache.pdfbox.pdmodel.interactive.form.PDTextField text) {
+                        // a place or date: read-only, empty until the party signs, locked by the party's signature
+                        assertTrue(text.isReadOnly(), text.getFullyQualifiedName());
+                        assertNull(text.getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.V), text.getFullyQualifiedName());
+                        assertEquals(last, doc.getPages().indexOf(text.getWidgets().get(0).getPage()), text.getFullyQualifiedName());
+                        continue;
+                    }
                     PDSignatureField sig = (PDSignatureField) field;
+                    String party = sig.getPartialName().substring("sig-".length());
+                    org.apache.pdfbox.cos.COSDictionary lock = sig.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("Lock"));
+                    assertEquals("Include", lock.getNameAsString("Action"), sig.getPartialName());
+                    assertEquals(List.of("place-" + party + "-en", "place-" + party + "-ru", "date-" + party + "-en", "date-" + party + "-ru"),
+                            lock.getCOSArray(org.apache.pdfbox.cos.COSName.FIELDS).toList().stream().map(x -> ((org.apache.pdfbox.cos.COSString) x).getString()).toList());
                     assertNull(sig.getValue(), field.getFullyQualifiedName() + " is already signed");
                     assertEquals(1, sig.getWidgets().size());
                     PDAnnotationWidget widget = sig.getWidgets().get(0);
@@ -79,6 +99,18 @@ class SignatureFieldsTest {
                     assertTrue(field.getLowerLeftY() > name.getUpperRightY(), where + " is above the signatory's name");
                     assertTrue(field.getUpperRightX() < heading.getLowerLeftX() + 85 * PdfText.MM, where + " stays in its column");
                     assertEquals("", PdfText.inside(pdf.bytes(), last, field).strip(), where + " covers no text");
+                    for (Party.Completion what : Party.Completion.values()) {
+                        for (String l : List.of("en", "ru")) {
+                            String fieldName = what.fieldName(p.id(), l);
+                            PDRectangle box = form.getField(fieldName).getWidgets().get(0).getRectangle();
+                            String at = pdf.fileName() + " " + fieldName;
+                            assertEquals(Renderer.FIELD.widthPt(), box.getWidth(), 0.01, at + " width");
+                            assertTrue(box.getUpperRightY() < name.getLowerLeftY(), at + " is below the signatory's name");
+                            assertTrue(box.getLowerLeftX() > heading.getLowerLeftX() + 10 * PdfText.MM, at + " is right of its label");
+                            assertTrue(box.getUpperRightX() < heading.getLowerLeftX() + 85 * PdfText.MM, at + " stays in its column");
+                            assertEquals("", PdfText.inside(pdf.bytes(), last, box).strip(), at + " covers no text");
+                        }
+                    }
                 }
             }
         }

@@ -28,8 +28,21 @@ class SignerTest {
 
     static SignRequest request(Agreement a, String partyId, Level level, String place) {
         Party p = a.parties().stream().filter(x -> x.id().equals(partyId)).findFirst().orElseThrow();
-        return new SignRequest(partyId, level, place,
-                new Appearance(p.signatory().function(), p.shortName()), p.signatureHeading());
+        return new SignRequest(partyId, level, place, russian(place),
+                new Appearance(p.signatory().function(), p.shortName()),
+                SignRequest.reasonWords(p.signatureHeading(), p.onBehalf(), p.shortName()), null);
+    }
+
+    /** The place in Russian as after «в», for the places the tests sign in. */
+    static String russian(String place) {
+        return place == null ? null : switch (place) {
+            case "Astana" -> "Астане";
+            case "Tashkent" -> "Ташкенте";
+            case "Lyon" -> "Лионе";
+            case "Cyberjaya" -> "Киберджае";
+            case "Rome" -> "Риме";
+            default -> place;
+        };
     }
 
     static byte[] signCica(byte[] pdf, String party, Level level) {
@@ -60,7 +73,7 @@ class SignerTest {
             assertEquals("Yevgeniy Sysoyev", sig.getName());
             assertEquals("Astana", sig.getLocation());
             assertEquals("Signed for The Regional Anti-Terrorist Structure of the Shanghai Cooperation Organization / "
-                    + "Подписано за Региональную антитеррористическую структуру Шанхайской организации сотрудничества",
+                    + "Подписано от имени Региональной антитеррористической структуры Шанхайской организации сотрудничества",
                     sig.getReason());
             assertEquals("ETSI.CAdES.detached", sig.getSubFilter());
         }
@@ -94,7 +107,7 @@ class SignerTest {
     @Test
     void two_step_signing_refuses_a_value_from_another_key() throws Exception {
         KeyEntry key = TestPki.key("cica");
-        Prepared prepared = SIGNER.dataToSign(Fixtures.original(Seeds.CICA), request(CICA, "cica", Level.B_B, null),
+        Prepared prepared = SIGNER.dataToSign(Fixtures.original(Seeds.CICA), request(CICA, "cica", Level.B_B, "Astana"),
                 key.chain());
         Signature other = Signature.getInstance(prepared.javaAlgorithm());
         other.initSign(TestPki.key("sco-rats").key());

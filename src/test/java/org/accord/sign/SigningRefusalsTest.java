@@ -117,9 +117,9 @@ class SigningRefusalsTest {
         Signer signer = new Signer(broken);
         byte[] original = Fixtures.original(Seeds.CICA);
         TrustServiceException e = assertThrows(TrustServiceException.class,
-                () -> signer.sign(original, SignerTest.request(SignerTest.CICA, "cica", Level.B_T, null), TestPki.key("cica")));
+                () -> signer.sign(original, SignerTest.request(SignerTest.CICA, "cica", Level.B_T, "Astana"), TestPki.key("cica")));
         assertMessage(e, "signing failed");
-        signer.sign(original, SignerTest.request(SignerTest.CICA, "cica", Level.B_B, null), TestPki.key("cica"));
+        signer.sign(original, SignerTest.request(SignerTest.CICA, "cica", Level.B_B, "Astana"), TestPki.key("cica"));
     }
 
     /** A DocMDP P=1 certification made with DSS directly: Accord itself only certifies with P=2. */

@@ -24,8 +24,32 @@ public final class PdfA {
 
     /** Fails with every failed rule unless {@code pdf} conforms to PDF/A-3b. */
     public static void assertPdfA3b(byte[] pdf, String name) {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+        assertConforms(pdf, name, PDFAFlavour.PDFA_3_B);
+    }
+
+    /** Fails with every failed rule unless {@code pdf} conforms to PDF/UA-1 (ISO 14289-1, the machine-checkable part). */
+    public static void assertPdfUa1(byte[] pdf, String name) {
+        assertConforms(pdf, name, PDFAFlavour.PDFUA_1);
+    }
+
+    /** The rules of {@code flavour} that {@code pdf} fails, one line each; empty when it conforms. */
+    public static String failures(byte[] pdf, PDFAFlavour flavour) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            ValidationResult result = validator.validate(parser);
+            return result.isCompliant() ? "" : result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct()
+                    .collect(Collectors.joining("\n  "));
+        } catch (Exception e) {
+            throw new AssertionError("veraPDF could not validate: " + e, e);
+        }
+    }
+
+    private static void assertConforms(byte[] pdf, String name, PDFAFlavour flavour) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             if (!result.isCompliant()) {
                 String failures = result.getTestAssertions().stream()
@@ -33,7 +57,7 @@ public final class PdfA {
                         .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
                         .distinct()
                         .collect(Collectors.joining("\n  "));
-                fail(name + " is not PDF/A-3b according to veraPDF:\n  " + failures);
+                fail(name + " is not " + flavour.getId() + " according to veraPDF:\n  " + failures);
             }
         } catch (Exception e) {
             throw new AssertionError("veraPDF could not validate " + name + ": " + e, e);

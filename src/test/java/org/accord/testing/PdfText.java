@@ -69,6 +69,24 @@ public final class PdfText {
         }
     }
 
+    /** The body text in one area (a column) of each page, a string per page. */
+    public static java.util.List<String> pages(byte[] pdf, Area area) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+            stripper.setSortByPosition(true);
+            stripper.addRegion("body", new java.awt.geom.Rectangle2D.Float(
+                    area.fromMm * MM, 23 * MM, (area.toMm - area.fromMm) * MM, (264 - 23) * MM));
+            java.util.List<String> pages = new java.util.ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                stripper.extractRegions(page);
+                pages.add(stripper.getTextForRegion("body"));
+            }
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text inside a rectangle (PDF coordinates) of a page. */
     public static String inside(byte[] pdf, int pageIndex, PDRectangle rect) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

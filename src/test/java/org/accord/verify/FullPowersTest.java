@@ -60,7 +60,7 @@ class FullPowersTest {
                 scoRats.fullPowers());
         assertEquals("full-powers-sysoyev.pdf (" + String.format(java.util.Locale.ROOT, "%,d", POWERS.length) + " bytes, SHA-256 "
                 + sha256(POWERS) + "): covered by this signature", Wording.of("en").fullPowers(scoRats.fullPowers().get(0)));
-        assertTrue(Wording.of("ru").fullPowers(scoRats.fullPowers().get(0)).endsWith("охвачены этой подписью"));
+        assertTrue(Wording.of("ru").fullPowers(scoRats.fullPowers().get(0)).endsWith("файл охвачен этой подписью"));
         SignatureReport cica = field(r, "sig-cica");
         assertEquals(List.of(), cica.fullPowers());
         assertEquals(Indication.TOTAL_PASSED, cica.dssIndication(), "DSS tolerates the attachment too");

@@ -59,14 +59,14 @@ class SignedForWhomTest {
         assertEquals(List.of("NAME", "ORGANIZATION"), f.params().get("mismatches"));
         assertEquals("signed for CICA Secretariat by Yevgeniy Sysoyev, who is not its designated signatory",
                 Wording.of("en").finding(f));
-        assertEquals("подписано за Секретариат СВМДА лицом Yevgeniy Sysoyev, не являющимся назначенным подписантом этой Стороны",
+        assertEquals("подпись за Сторону Секретариат СВМДА поставлена лицом Yevgeniy Sysoyev, не являющимся назначенным подписантом этой Стороны",
                 Wording.of("ru").finding(f));
         assertFalse(r.agreement().signedBy().contains("cica"), "the party has not signed");
         assertEquals("CICA Secretariat, but NOT by its designated signatory", Wording.of("en").signedFor(r, s));
-        assertEquals("Секретариат СВМДА, но НЕ назначенным подписантом", Wording.of("ru").signedFor(r, s));
+        assertEquals("Секретариат СВМДА (подписано НЕ назначенным подписантом)", Wording.of("ru").signedFor(r, s));
         HumanReport reports = new HumanReport(new org.accord.render.Renderer());
         assertTrue(reports.html(r, "en").contains("signed for CICA Secretariat by Yevgeniy Sysoyev, who is not its designated signatory"));
-        assertTrue(reports.html(r, "ru").contains("Секретариат СВМДА, но НЕ назначенным подписантом"));
+        assertTrue(reports.html(r, "ru").contains("Секретариат СВМДА (подписано НЕ назначенным подписантом)"));
         assertTrue(org.accord.testing.PdfText.squash(org.accord.testing.PdfText.all(reports.pdf(r, "ru")))
                 .contains(org.accord.testing.PdfText.squash("не являющимся назначенным подписантом")), "the PDF report says it in Russian");
     }

@@ -69,8 +69,8 @@ class TwoProcessesIT {
                 }
             };
             CompletableFuture<Revision> byA = CompletableFuture.supplyAsync(() -> a.signing().withHeldKey(
-                    original.tokens().get("cica"), "Astana", "accord-demo".toCharArray()));
-            Revision byB = b.signing().withHeldKey(original.tokens().get("sco-rats"), "Tashkent", "accord-demo".toCharArray());
+                    original.tokens().get("cica"), new org.accord.sign.Place("Astana", "Астане"), "accord-demo".toCharArray()));
+            Revision byB = b.signing().withHeldKey(original.tokens().get("sco-rats"), new org.accord.sign.Place("Tashkent", "Ташкенте"), "accord-demo".toCharArray());
             bStored.countDown();
             Revision fromA = byA.get(120, TimeUnit.SECONDS);
 
