@@ -33,6 +33,9 @@ final class Texts {
             if (s.party() != null) {
                 out.println("      " + w.text("label.signedFor") + ": " + w.signedFor(r, s));
             }
+            if (s.completion() != null) {
+                out.println("      " + w.text("label.completion") + ": " + w.completion(s.completion()));
+            }
             s.fullPowers().forEach(f -> out.println("      " + w.text("label.fullPowers") + ": " + w.fullPowers(f)));
             for (TimestampReport t : s.timestamps()) {
                 out.println("      " + w.text("label.timestamp.line", "kind", w.timestampKind(t.kind()), "genTime", w.time(t.genTime()),

@@ -134,10 +134,47 @@ final class Assessment {
             accord = Indication.TOTAL_FAILED;
             accordSub = SubIndication.CHAIN_CONSTRAINTS_FAILURE;
         }
+        SignatureReport.Completion completion = party == null ? null : completion(party, proven, warnings);
         return new SignatureReport(field, SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id), party, designated,
                 accord, accordSub, indication, sub, level(name(simple.getSignatureFormat(id)), timestamps, proven),
                 instant(s.getClaimedSigningTime()), proven, timestamps, fullPowers(field), intact, coversAll(revision), covers(revision),
-                anchor(s.getCertificateChain()), after, errors, warnings);
+                anchor(s.getCertificateChain()), after, errors, warnings, completion);
+    }
+
+    private static final java.time.format.DateTimeFormatter TREATY_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+    private java.util.Map<String, String> textFields;
+
+    /**
+     * The party's completed signature block (its place and date fields, which its signature locks); null when the
+     * original has none. An empty block, or a date other than the UTC day of the signature time-stamp, is a warning.
+     */
+    private SignatureReport.Completion completion(String party, Instant proven, List<Finding> warnings) {
+        if (textFields == null) {
+            textFields = SignedFields.textValues(in.pdf(), deadline);
+        }
+        if (!textFields.containsKey("place-" + party + "-en")) {
+            return null;
+        }
+        SignatureReport.Completion c = new SignatureReport.Completion(textFields.get("place-" + party + "-en"),
+                textFields.get("place-" + party + "-ru"), textFields.get("date-" + party + "-en"), textFields.get("date-" + party + "-ru"));
+        if (c.place() == null || c.placeRu() == null || c.date() == null || c.dateRu() == null) {
+            warnings.add(Finding.of(Finding.Code.COMPLETION_MISSING, "party", party));
+            return c;
+        }
+        if (proven != null) {
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(proven, java.time.ZoneOffset.UTC);
+            java.time.LocalDate said = null;
+            try {
+                said = java.time.LocalDate.parse(c.date().replace('\u00A0', ' '), TREATY_DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a date as Accord writes it
+            }
+            if (!day.equals(said)) {
+                warnings.add(Finding.of(Finding.Code.COMPLETION_DATE_DIFFERS, "date", c.date(), "day", TREATY_DATE.format(day)));
+            }
+        }
+        return c;
     }
 
     private SignatureReport documentTimestamp(TimestampWrapper t) {

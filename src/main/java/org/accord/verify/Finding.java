@@ -41,7 +41,9 @@ public record Finding(Code code, @JsonIgnore Map<String, Object> params) {
         VISUAL_DIFFERENCE_EXPLAINED,
         WRONG_SIGNER,
         SIGNER_MATCHED_BY_NAME,
-        SIGNED_FOR_NO_PARTY
+        SIGNED_FOR_NO_PARTY,
+        COMPLETION_MISSING,
+        COMPLETION_DATE_DIFFERS
     }
 
     public Finding {

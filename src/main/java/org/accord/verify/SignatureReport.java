@@ -39,7 +39,27 @@ public record SignatureReport(
         String trustAnchor,
         List<Change> modificationsAfter,
         List<Finding> errors,
-        List<Finding> warnings) {
+        List<Finding> warnings,
+        Completion completion) {
+
+    /**
+     * How the party's signature block was completed when it signed: the place ({@code placeRu} as after «в») and the
+     * date in each language, as its fields hold them; null for a signature block without such fields.
+     */
+    public record Completion(String place, String placeRu, String date, String dateRu) {
+    }
+
+    /** A report without a completed signature block (document time-stamps, signatures outside Accord's blocks). */
+    public SignatureReport(String field, Kind kind, String signer, String party, Boolean designatedSigner,
+                           Indication indication, SubIndication subIndication, Indication dssIndication,
+                           SubIndication dssSubIndication, String level, Instant signingTime, Instant timestampTime,
+                           List<TimestampReport> timestamps, List<FullPowers> fullPowers, boolean intact,
+                           boolean coversWholeDocument, Covers covers, String trustAnchor, List<Change> modificationsAfter,
+                           List<Finding> errors, List<Finding> warnings) {
+        this(field, kind, signer, party, designatedSigner, indication, subIndication, dssIndication, dssSubIndication, level,
+                signingTime, timestampTime, timestamps, fullPowers, intact, coversWholeDocument, covers, trustAnchor,
+                modificationsAfter, errors, warnings, null);
+    }
 
     public enum Kind {
         SIGNATURE("signature"), DOCUMENT_TIMESTAMP("document-timestamp");

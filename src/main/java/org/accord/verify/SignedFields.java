@@ -63,6 +63,32 @@ final class SignedFields {
     record Attachment(String fileName, long size, String sha256) {
     }
 
+    /** The value of every text field of {@code pdf}, by fully qualified name (null for an empty one). */
+    static java.util.Map<String, String> textValues(byte[] pdf, Deadline deadline) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf, "")) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            if (form != null) {
+                int seen = 0;
+                for (PDField f : form.getFieldTree()) {
+                    if (++seen > 10_000) {
+                        break;
+                    }
+                    deadline.check();
+                    if (f instanceof org.apache.pdfbox.pdmodel.interactive.form.PDTextField t) {
+                        String v = t.getCOSObject().getString(org.apache.pdfbox.cos.COSName.V);
+                        values.put(t.getFullyQualifiedName(), v == null || v.isBlank() ? null : v);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Deadline.Exceeded x) {
+                throw x;
+            }
+        }
+        return values;
+    }
+
     /** The files associated with field {@code name} of {@code pdf} (a signed revision); empty when it has none. */
     static List<Attachment> attachmentsOf(byte[] pdf, String name, Deadline deadline) {
         try (PDDocument doc = Loader.loadPDF(pdf, "")) {

@@ -153,6 +153,13 @@ public final class Wording {
     }
 
     /** One of a signature's full powers: "full-powers.pdf (12,345 bytes, SHA-256 …): covered by this signature". */
+    /** A completed signature block: "Astana / в Астане, 2 December 2026 / 2 декабря 2026 года", blanks shown as such. */
+    public String completion(SignatureReport.Completion c) {
+        String none = "—";
+        return (c.place() == null ? none : c.place()) + " / в " + (c.placeRu() == null ? none : c.placeRu()) + ", "
+                + (c.date() == null ? none : c.date()) + " / " + (c.dateRu() == null ? none : c.dateRu());
+    }
+
     public String fullPowers(SignatureReport.FullPowers f) {
         return format(f.covered() ? "fullPowers.covered" : "fullPowers.notCovered", Map.of("file", String.valueOf(f.fileName()),
                 "bytes", f.size(), "sha256", f.sha256() == null ? "?" : f.sha256()));

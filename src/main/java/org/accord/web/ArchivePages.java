@@ -78,6 +78,7 @@ final class ArchivePages {
             v.put("signedFor", w.signedFor(r, s));
             v.put("wrongSigner", Boolean.FALSE.equals(s.designatedSigner()));
             v.put("fullPowers", s.fullPowers().stream().map(w::fullPowers).toList());
+            v.put("completion", s.completion() == null ? "" : w.completion(s.completion()));
             v.put("passed", s.passed());
             v.put("indication", s.indication() == null ? "" : s.indication().name());
             v.put("indeterminate", s.indication() == eu.europa.esig.dss.enumerations.Indication.INDETERMINATE);

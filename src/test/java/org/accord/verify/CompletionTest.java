@@ -106,6 +106,13 @@ class CompletionTest {
         DocumentReport r = VERIFIER.verify("both.pdf", both).report();
         assertTrue(r.valid(), r.toString());
         assertEquals(DocumentReport.Verdict.VALID, r.verdict());
+        for (SignatureReport s : r.signatures()) {
+            if (s.party() != null) {
+                assertEquals(new SignatureReport.Completion(PLACES.get(s.party()).get(0), PLACES.get(s.party()).get(1),
+                        Completion.format(today, "en"), Completion.format(today, "ru")), s.completion(), s.field());
+                assertTrue(s.warnings().stream().noneMatch(w -> w.code() == Finding.Code.COMPLETION_DATE_DIFFERS), s.toString());
+            }
+        }
         SignatureReport firstSignature = r.signatures().get(0);
         assertTrue(firstSignature.modificationsAfter().stream().anyMatch(c -> c.kind() == Change.Kind.FORM_FIELDS_FILLED
                 && c.fields().contains("place-" + a.parties().get(1).id() + "-en")), firstSignature.toString());
