@@ -225,18 +225,7 @@ final class SignatureFields {
         field.setDoNotScroll(true);
         field.setMultiline(false);
         field.getCOSObject().setString(COSName.DA, DEFAULT_APPEARANCE);
-        PDAnnotationWidget widget = field.getWidgets().get(0);
-        widget.setRectangle(rect);
-        widget.setPage(page);
-        widget.setPrinted(true);
-        PDAppearanceStream empty = new PDAppearanceStream(doc);
-        empty.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
-        empty.setResources(new PDResources());
-        empty.setFormType(1);
-        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
-        appearance.setNormalAppearance(empty);
-        widget.setAppearance(appearance);
-        page.getAnnotations().add(widget);
+        place(doc, field.getWidgets().get(0), page, rect);
         return field;
     }
 
@@ -247,7 +236,12 @@ final class SignatureFields {
             throws IOException {
         PDSignatureField field = new PDSignatureField(form);
         field.setPartialName(name);
-        PDAnnotationWidget widget = field.getWidgets().get(0);
+        place(doc, field.getWidgets().get(0), page, rect);
+        return field;
+    }
+
+    /** Puts a printable widget on its page, with an empty normal appearance until its field is filled or signed. */
+    private static void place(PDDocument doc, PDAnnotationWidget widget, PDPage page, PDRectangle rect) throws IOException {
         widget.setRectangle(rect);
         widget.setPage(page);
         widget.setPrinted(true);
@@ -262,6 +256,5 @@ final class SignatureFields {
         appearance.setNormalAppearance(empty);
         widget.setAppearance(appearance);
         page.getAnnotations().add(widget);
-        return field;
     }
 }

@@ -21,8 +21,12 @@ import org.accord.model.Text;
 public final class TextFiller {
 
     static final String BLANK = "______________";
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter RU = DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy\u00A0'года'", Locale.forLanguageTag("ru"));
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d\u00A0MMMM\u00A0yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter RU = DateTimeFormatter.ofPattern("d\u00A0MMMM\u00A0yyyy\u00A0'года'", Locale.forLanguageTag("ru"));
+    /** Month names as dates print them: a date is never hyphenated (nor broken: its spaces are no-break spaces). */
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December", "января", "февраля", "марта", "апреля", "мая", "июня",
+            "июля", "августа", "сентября", "октября", "ноября", "декабря");
 
     /** A word of capitals (an acronym, a name in capitals): never hyphenated. */
     private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{Nd}]+(?:[-'\u2019]\\p{Lu}+)*(?:['\u2019]s)?");
@@ -86,7 +90,7 @@ public final class TextFiller {
         int at = 0;
         while (words.find()) {
             String word = words.group();
-            if (CAPITALS.matcher(word).matches() || names.stream().anyMatch(word::startsWith)) {
+            if (CAPITALS.matcher(word).matches() || names.stream().anyMatch(word::startsWith) || MONTHS.contains(word)) {
                 for (String letters : word.split("[^\\p{L}]+")) {
                     if (letters.length() >= 2) {
                         // FOP looks exceptions up through its character classes, from the word as written

@@ -108,4 +108,75 @@ class TypesettingTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("seedsAndLayouts")
+    void pdftotext_finds_no_page_ending_with_a_heading(Path seed, Layout layout) throws Exception {
+        Agreement a = Seeds.read(seed);
+        java.util.Set<String> headings = new java.util.HashSet<>();
+        for (Article article : a.articles()) {
+            if (article.title() != null) {
+                headings.add(article.title().en());
+                headings.add(article.title().ru());
+            }
+        }
+        org.accord.testing.ExternalTool.require("pdftotext", "poppler-utils");
+        RenderedPdf pdf = Originals.of(seed, layout).get(0);
+        Path file = java.nio.file.Files.createTempFile("accord-pages", ".pdf");
+        try {
+            java.nio.file.Files.write(file, pdf.bytes());
+            int pages = PdfText.pages(pdf.bytes(), Area.FULL).size();
+            for (int page = 1; page < pages; page++) {
+                String text = org.accord.testing.ExternalTool.run(List.of("pdftotext", "-layout", "-f", "" + page, "-l", "" + page,
+                        file.toString(), "-"), file.getParent()).stdout();
+                List<String> body = lines(text).stream()
+                        .filter(l -> !l.startsWith("Initials") && !l.matches("Page \\d+ of \\d+.*")).toList();
+                String last = body.get(body.size() - 1);
+                for (String part : last.split("\\s{3,}")) {
+                    assertFalse(part.matches("(Article|Статья) \\d+") || headings.contains(part.strip()),
+                            pdf.fileName() + " p." + page + " ends with the heading '" + part + "'");
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_longest_token_drafting_accepts_stays_inside_its_column_wrapped_if_it_must() throws Exception {
+        String token = "x".repeat(org.accord.model.Characters.MAX_RUN);
+        String ru = "ж".repeat(org.accord.model.Characters.MAX_RUN);
+        Agreement a = RenderSecurityTest.minimal("- {en: The Parties shall cooperate., ru: Стороны сотрудничают.}",
+                "- {en: \"The Parties shall cooperate " + token + " fully.\", ru: \"Стороны сотрудничают " + ru + " полностью.\"}");
+        RenderedPdf pdf = Originals.RENDERER.render(a, Layout.PARALLEL, 1).get(0);
+        org.accord.testing.ExternalTool.require("pdftotext", "poppler-utils");
+        Path file = java.nio.file.Files.createTempFile("accord-token", ".pdf");
+        try {
+            java.nio.file.Files.write(file, pdf.bytes());
+            String html = org.accord.testing.ExternalTool.run(List.of("pdftotext", "-bbox", file.toString(), "-"), file.getParent()).stdout();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>").matcher(html);
+            double middle = 595.28 / 2;
+            double right = 595.28 - 22 * PdfText.MM;
+            int found = 0;
+            while (m.find()) {
+                double xMin = Double.parseDouble(m.group(1));
+                double xMax = Double.parseDouble(m.group(2));
+                String word = m.group(3);
+                assertTrue(xMax <= right + 1, "'" + word + "' ends at x = " + xMax + ", beyond the right margin (" + right + ")");
+                if (word.contains("xxxxx")) {
+                    found++;
+                    assertTrue(xMax <= middle, "the English token crosses into the Russian column: x = " + xMax);
+                }
+                if (word.contains("жжжжж")) {
+                    found++;
+                    assertTrue(xMin >= middle - 1, "the Russian token starts in the English column: x = " + xMin);
+                }
+            }
+            // a token wider than its column is wrapped there (never printed past it)
+            assertTrue(found >= 2, "both tokens are printed: " + found);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }
