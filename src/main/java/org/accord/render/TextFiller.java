@@ -30,6 +30,7 @@ public final class TextFiller {
 
     /** A word of capitals (an acronym, a name in capitals): never hyphenated. */
     private static final Pattern CAPITALS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{Nd}]+(?:[-'\u2019]\\p{Lu}+)*(?:['\u2019]s)?");
+    private static final Pattern ONE_LETTER = Pattern.compile("(?<=^|[\\s(«])([вВсСоОкКиИаАуУя]) ");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}][\\p{L}\\p{Nd}'\u2019-]*");
 
     private final Text date;
@@ -85,6 +86,10 @@ public final class TextFiller {
     private TemplateMarkupOutputModel<?> markup(String s, String lang) throws TemplateModelException {
         String t = "ru".equals(lang) ? s.replace(" \u2013 ", " \u2014 ") : s;
         t = t.replace(" \u2014", "\u00A0\u2014").replace(" \u2013", "\u00A0\u2013").replace("\u2116 ", "\u2116\u00A0");
+        if ("ru".equals(lang)) {
+            // a one-letter preposition or conjunction never ends a line: it goes with the word after it
+            t = ONE_LETTER.matcher(t).replaceAll("$1\u00A0");
+        }
         StringBuilder out = new StringBuilder(t.length() + 64);
         Matcher words = WORD.matcher(t);
         int at = 0;
