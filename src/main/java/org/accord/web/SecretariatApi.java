@@ -41,7 +41,7 @@ final class SecretariatApi {
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}", ctx -> ctx.json(Views.status(
                         wf.status().of(ctx.pathParam("id"))))),
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/pdf", ctx -> Pdfs.send(ctx,
-                        wf.status().latestPdf(ctx.pathParam("id")), "original-" + ctx.pathParam("id") + ".pdf")),
+                        wf.status().latestPdf(ctx.pathParam("id")), wf.status().fileName(ctx.pathParam("id"), null))),
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/revisions/{n}/pdf", this::revision),
                 Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/links/{party}", this::newLink));
     }
@@ -152,7 +152,7 @@ final class SecretariatApi {
 
     private void revision(Context ctx) {
         int n = parse(() -> Integer.parseInt(ctx.pathParam("n")));
-        Pdfs.send(ctx, wf.status().revisionPdf(ctx.pathParam("id"), n), "original-" + ctx.pathParam("id") + "-revision-" + n + ".pdf");
+        Pdfs.send(ctx, wf.status().revisionPdf(ctx.pathParam("id"), n), wf.status().fileName(ctx.pathParam("id"), n));
     }
 
     private void newLink(Context ctx) {

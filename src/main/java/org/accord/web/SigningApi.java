@@ -36,7 +36,7 @@ final class SigningApi {
                 Route.open(HandlerType.GET, "/api/sign/{token}", this::describe),
                 Route.open(HandlerType.GET, "/api/sign/{token}/pdf", ctx -> {
                     Signing.Link link = wf.signing().view(ctx.pathParam("token"));
-                    Pdfs.send(ctx, wf.signing().latestPdf(link), "original-" + link.original().number() + ".pdf");
+                    Pdfs.send(ctx, wf.signing().latestPdf(link), wf.status().fileName(link.original().id(), null));
                 }),
                 Route.open(HandlerType.POST, "/api/sign/{token}", this::sign),
                 Route.open(HandlerType.POST, "/api/sign/{token}/full-powers", this::fullPowers),

@@ -93,14 +93,15 @@ public final class WebApp {
     /** The pages' own CSS and scripts, from the jar; nothing else under /static. */
     private static void staticFile(Context ctx) {
         String name = ctx.pathParam("file");
-        if (!name.matches("[a-z0-9-]+\\.(css|js)")) {
+        if (!name.matches("[a-z0-9-]+\\.(css|js|svg)")) {
             throw Problem.notFound("no such file");
         }
         try (java.io.InputStream in = WebApp.class.getClassLoader().getResourceAsStream("templates/web/static/" + name)) {
             if (in == null) {
                 throw Problem.notFound("no such file");
             }
-            ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+            ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".svg") ? "image/svg+xml"
+                            : "text/javascript; charset=utf-8")
                     .header("Cache-Control", "no-cache").result(in.readAllBytes());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -75,6 +75,18 @@ public final class Status {
                 "original " + originalId + " has no revision " + number));
     }
 
+    /**
+     * The name a download of original {@code originalId} goes by: {@code <agreement>-original-<n>-of-<N>.pdf}, with
+     * {@code -rev<k>} for an earlier revision than the latest ({@code revision} null: the latest).
+     */
+    public String fileName(String originalId, Integer revision) {
+        StoredOriginal o = originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
+                "there is no original " + originalId));
+        String agreement = drafting.get(o.agreementId()).dataId();
+        boolean latest = revision == null || revision == originals.latest(originalId).number();
+        return agreement + "-original-" + o.number() + "-of-" + o.ofTotal() + (latest ? "" : "-rev" + revision) + ".pdf";
+    }
+
     /** The originals of an agreement, by number (none before they are issued). */
     public List<StoredOriginal> originalsOf(String agreementId) {
         return originals.ofAgreement(agreementId);

@@ -100,6 +100,17 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void pages_name_their_icon_and_static_files_are_only_the_pages_own() {
+        Http.Response icon = s.anonymous.get("/static/favicon.svg");
+        assertEquals(200, icon.status());
+        assertEquals("image/svg+xml", icon.header("Content-Type"));
+        assertTrue(new String(icon.body(), StandardCharsets.UTF_8).startsWith("<svg"));
+        assertTrue(s.anonymous.get("/").text().contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
+        assertEquals(404, s.anonymous.get("/static/..%2Fweb%2Flayout.ftlh").status());
+        assertEquals(404, s.anonymous.get("/static/favicon.png").status());
+    }
+
+    @Test
     void unknown_things_are_404_and_bad_parameters_400() {
         problem(s.secretariat.get("/api/agreements/no-such-id"), 404, "not-found");
         problem(s.secretariat.get("/api/originals/no-such-id"), 404, "not-found");

@@ -92,6 +92,8 @@ abstract class ServiceFlowContract {
             }
             Http.Response pdf = s.archivist.get("/api/originals/" + original + "/pdf");
             assertEquals(200, pdf.status());
+            assertTrue(pdf.header("Content-Disposition").matches("attachment; filename=\"cica-sco-rats-2017-original-[12]-of-2\\.pdf\""),
+                    pdf.header("Content-Disposition"));
             JsonNode verdict = verify(s, pdf.body(), "original.pdf");
             JsonNode doc = verdict.path("documents").get(0);
             assertTrue(doc.path("valid").asBoolean(), doc.toString());
@@ -100,7 +102,10 @@ abstract class ServiceFlowContract {
         }
 
         // a copy cut back to revision 1 verifies, but never reads as the final original
-        JsonNode partial = verify(s, s.archivist.get("/api/originals/" + one + "/revisions/1/pdf").body(), "copy.pdf");
+        Http.Response revision1 = s.archivist.get("/api/originals/" + one + "/revisions/1/pdf");
+        assertTrue(revision1.header("Content-Disposition").matches("attachment; filename=\"cica-sco-rats-2017-original-[12]-of-2-rev1\\.pdf\""),
+                revision1.header("Content-Disposition"));
+        JsonNode partial = verify(s, revision1.body(), "copy.pdf");
         assertTrue(partial.path("documents").get(0).path("valid").asBoolean(), partial.toString());
         assertFalse(partial.path("issued").path("final").asBoolean());
         assertEquals(1, partial.path("issued").path("laterSignatures").asInt());
