@@ -42,10 +42,10 @@ final class SignCommand implements Callable<Integer> {
     String level;
 
     @Option(names = "--place", paramLabel = "TEXT", description = {"Where the signatory signs, in English, e.g. Astana.",
-            "With --place-ru it completes the party's signature block (an Accord original requires both)."})
+            "With --place-ru it completes the party's signature block (an Accord original requires it)."})
     String place;
 
-    @Option(names = "--place-ru", paramLabel = "TEXT", description = "The place in Russian, as it follows «в», e.g. Астане.")
+    @Option(names = "--place-ru", paramLabel = "TEXT", description = "The place in Russian, as it follows «в», e.g. Астане (default: --place as given).")
     String placeRu;
 
     @Option(names = "--out", paramLabel = "OUT.pdf", description = "Default: IN-signed-<party>.pdf beside IN.")

@@ -30,7 +30,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
  * into the block's form fields in an incremental update that the party's signature, made right after, covers
  * (form filling, which a DocMDP P=2 certification permits). The date is the day of signing in UTC, in each
  * language's treaty form ("20 September 2017", «20 сентября 2017 года»); the Russian place is the form that follows
- * «в» («Астане»). Each value is drawn in the fields' own appearance, with an embedded subset of Liberation Serif
+ * «в» («Астане»; the English place when none is given). Each value is drawn in the fields' own appearance, with an embedded subset of Liberation Serif
  * (PDF/A). Originals without these fields (made before them, or not Accord's) are signed as they are.
  */
 public final class Completion {
@@ -88,7 +88,8 @@ public final class Completion {
     /** {@code pdf} with the party's place and date filled in, as an incremental update; refused when a value does not fit. */
     static byte[] fill(byte[] pdf, String partyId, String placeEn, String placeRu, LocalDate day) {
         String en = requirePlace(placeEn, "the place (in English)");
-        String ru = requirePlace(placeRu, "the place in Russian (as after «в»)");
+        // without a Russian form the place is written in the Russian block as given (foreign names often are)
+        String ru = placeRu == null || placeRu.isBlank() ? en : requirePlace(placeRu, "the place in Russian (as after «в»)");
         try (PDDocument doc = Loader.loadPDF(pdf); InputStream ttf = Completion.class.getClassLoader().getResourceAsStream(FONT)) {
             if (ttf == null) {
                 throw new IllegalStateException(FONT + " is not on the class path");

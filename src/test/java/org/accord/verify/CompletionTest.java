@@ -148,15 +148,20 @@ class CompletionTest {
     }
 
     @Test
-    void an_original_is_not_signed_without_the_russian_place_or_with_a_place_too_long_for_the_block() {
+    void without_a_russian_place_the_block_repeats_the_english_and_a_place_too_long_for_the_block_is_refused() throws IOException {
         Agreement a = Seeds.read(Seeds.CICA);
         byte[] original = RENDERER.render(a, Layout.PARALLEL, 1).get(0).bytes();
         Party cica = a.parties().get(0);
         SignRequest noRussian = new SignRequest("cica", Level.B_B, "Astana", null,
                 new Appearance(cica.signatory().function(), cica.shortName()), cica.signatureHeading(), null);
+        try (PDDocument doc = Loader.loadPDF(SignerFixtures.SIGNER.sign(original, noRussian, TestPki.key("cica")))) {
+            assertEquals("Astana", value(doc.getDocumentCatalog().getAcroForm(null).getField("place-cica-ru")));
+        }
+        SignRequest noPlace = new SignRequest("cica", Level.B_B, null, null,
+                new Appearance(cica.signatory().function(), cica.shortName()), cica.signatureHeading(), null);
         SigningRefusedException e = assertThrows(SigningRefusedException.class,
-                () -> SignerFixtures.SIGNER.sign(original, noRussian, TestPki.key("cica")));
-        assertTrue(e.getMessage().contains("the place in Russian"), e.getMessage());
+                () -> SignerFixtures.SIGNER.sign(original, noPlace, TestPki.key("cica")));
+        assertTrue(e.getMessage().contains("the place (in English) is required"), e.getMessage());
         String longPlace = "Saint Petersburg Leningradskaya Oblast Russian Federation Europe";
         SignRequest tooLong = new SignRequest("cica", Level.B_B, longPlace, "Санкт-Петербурге",
                 new Appearance(cica.signatory().function(), cica.shortName()), cica.signatureHeading(), null);
