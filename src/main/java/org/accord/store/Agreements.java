@@ -39,6 +39,33 @@ public final class Agreements {
         });
     }
 
+    /** What deleting a draft came to. */
+    public enum Deletion { DELETED, NOT_FOUND, ISSUED }
+
+    /**
+     * Deletes a draft, with an audit event, unless its originals were issued (they and the text they froze are kept
+     * for good). The check and the delete are one statement, so an issuing that commits first wins.
+     */
+    public Deletion delete(String id, String actor) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM agreements WHERE id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM originals o WHERE o.agreement_id = ?)")) {
+                s.setString(1, id);
+                s.setString(2, id);
+                if (s.executeUpdate() == 1) {
+                    AuditTrail.append(c, actor, "agreement.deleted", "agreement:" + id, null, null);
+                    return Deletion.DELETED;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM agreements WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Deletion.ISSUED : Deletion.NOT_FOUND;
+                }
+            }
+        });
+    }
+
     /** Every agreement, newest first, without its source. */
     public List<StoredAgreement> list() {
         return db.read(c -> {

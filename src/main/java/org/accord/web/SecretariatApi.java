@@ -35,6 +35,10 @@ final class SecretariatApi {
                 Route.as(STAFF, HandlerType.GET, "/api/agreements", ctx -> ctx.json(Map.of("agreements",
                         wf.drafting().list().stream().map(Views::agreement).toList()))),
                 Route.as(STAFF, HandlerType.GET, "/api/agreements/{id}", this::agreement),
+                Route.as(SECRETARIAT, HandlerType.DELETE, "/api/agreements/{id}", ctx -> {
+                    wf.drafting().delete(ctx.pathParam("id"), Auth.current(ctx).username());
+                    ctx.status(204);
+                }),
                 Route.as(SECRETARIAT, HandlerType.GET, "/api/agreements/{id}/preview", this::preview),
                 Route.as(SECRETARIAT, HandlerType.POST, "/api/agreements/{id}/originals", this::issue),
                 Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/full-powers/{party}", this::fullPowers),

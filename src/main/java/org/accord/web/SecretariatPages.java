@@ -49,6 +49,7 @@ final class SecretariatPages {
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements", this::create),
                 Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}", this::agreement),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/originals", this::issue),
+                Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/delete", this::delete),
                 Route.as(SECRETARIAT, HandlerType.GET, "/originals/{id}", this::original),
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink),
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/full-powers/{party}", this::attachFullPowers));
@@ -91,6 +92,24 @@ final class SecretariatPages {
         } catch (InvalidAgreementException e) {
             dashboard(ctx, e.problems());
         }
+    }
+
+    /** Deletes a draft once the box saying so is ticked, then shows the dashboard (Post/Redirect/Get). */
+    private void delete(Context ctx) {
+        StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            ctx.status(400);
+            agreementPage(ctx, a, null, pages.text(Pages.lang(ctx)).get("agreement.delete.unconfirmed"));
+            return;
+        }
+        try {
+            wf.drafting().delete(a.id(), Auth.current(ctx).username());
+        } catch (WorkflowException e) {
+            ctx.status(e.kind() == WorkflowException.Kind.CONFLICT ? 409 : 400);
+            agreementPage(ctx, a, null, pages.text(Pages.lang(ctx)).get("agreement.delete.issued"));
+            return;
+        }
+        ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
     }
 
     private void agreement(Context ctx) {

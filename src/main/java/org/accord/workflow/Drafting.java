@@ -34,6 +34,17 @@ public final class Drafting {
         return agreements.list();
     }
 
+    /** Deletes a draft whose originals were not issued: NOT_FOUND, or CONFLICT once they were. */
+    public void delete(String id, String actor) {
+        switch (agreements.delete(id, actor)) {
+            case DELETED -> {
+            }
+            case NOT_FOUND -> throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "there is no agreement " + id);
+            case ISSUED -> throw new WorkflowException(WorkflowException.Kind.CONFLICT, "the originals of agreement " + id
+                    + " were issued: the agreement and its originals are kept");
+        }
+    }
+
     /** The stored agreement, or NOT_FOUND. */
     public StoredAgreement get(String id) {
         return agreements.find(id).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,

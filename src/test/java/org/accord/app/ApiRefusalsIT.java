@@ -100,6 +100,27 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void a_draft_can_be_deleted_until_its_originals_are_issued() throws IOException {
+        String draft = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.INTERPOL)).json()
+                .path("id").asText();
+        problem(s.anonymous.delete("/api/agreements/" + draft), 401, "unauthorized");
+        problem(s.archivist.delete("/api/agreements/" + draft), 403, "forbidden");
+        assertEquals(204, s.secretariat.delete("/api/agreements/" + draft).status());
+        problem(s.secretariat.get("/api/agreements/" + draft), 404, "not-found");
+        problem(s.secretariat.delete("/api/agreements/" + draft), 404, "not-found");
+        problem(s.secretariat.delete("/api/agreements/" + agreement), 409, "conflict");
+        assertEquals(200, s.secretariat.get("/api/agreements/" + agreement).status(), "an issued agreement is kept");
+        JsonNode audit = s.archivist.get("/api/audit").json();
+        assertTrue(audit.path("chainValid").asBoolean(), audit.path("firstBreak").toString());
+        boolean recorded = false;
+        for (JsonNode e : audit.path("events")) {
+            recorded |= "agreement.deleted".equals(e.path("action").asText()) && ("agreement:" + draft).equals(e.path("subject").asText())
+                    && "secretariat".equals(e.path("actor").asText());
+        }
+        assertTrue(recorded, "the deletion is in the audit trail");
+    }
+
+    @Test
     void pages_name_their_icon_and_static_files_are_only_the_pages_own() {
         Http.Response icon = s.anonymous.get("/static/favicon.svg");
         assertEquals(200, icon.status());

@@ -78,6 +78,16 @@ class BrowserIT {
         b.find("#file").sendKeys(broken.toAbsolutePath().toString());
         b.find("#create-submit").click();
         assertTrue(b.waitFor("#create-problems").getText().contains("kind.ru"), b.find("#create-problems").getText());
+        // a draft nobody issued can be deleted from its page, once the box saying so is ticked
+        String spare = s.secretariat.post("/api/agreements", "application/yaml",
+                Files.readAllBytes(org.accord.testing.Seeds.INTERPOL)).json().path("id").asText();
+        b.open("/agreements/" + spare);
+        b.waitFor("#delete-submit");
+        b.find("#delete-confirm").click();
+        b.find("#delete-submit").click();
+        b.waitFor("#create-submit");
+        assertTrue(b.driver.getCurrentUrl().endsWith("/dashboard"), b.driver.getCurrentUrl());
+        assertEquals(404, s.secretariat.get("/api/agreements/" + spare).status());
         new Select(b.find("#example")).selectByValue("cica-sco-rats-2017");
         b.find("#create-submit").click();
         b.waitFor("#issue-submit");

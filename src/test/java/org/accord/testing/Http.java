@@ -127,6 +127,10 @@ public final class Http {
         }
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postJson(String path, Object body) {
         try {
             return post(path, "application/json", body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body));
