@@ -296,6 +296,15 @@ class BrowserIT {
                 Running.PASSWORD)).status());
         assertTrue(b.waitFor("tr[data-party='cica'] td.state.signed").getText().length() > 0, "updated without a reload");
         assertTrue(b.find("tr[data-party='cica'] td.signer").getText().contains("Gong Jianwei"));
+        // every column follows: the link is used, no "New link" for a party that signed, one time format
+        assertEquals("used", b.find("tr[data-party='cica'] .link-state").getText());
+        assertTrue(b.all("tr[data-party='cica'] form.inline").isEmpty(), "no new link for a party that has signed");
+        assertFalse(b.all("tr[data-party='sco-rats'] form.inline").isEmpty(), "the pending party keeps its New link");
+        String live = b.find("tr[data-party='cica'] td.at").getText();
+        b.driver.navigate().refresh();
+        b.waitFor("tr[data-party='cica'] td.state.signed");
+        assertEquals(b.find("tr[data-party='cica'] td.at").getText(), live, "the live time reads as the page writes it");
+        assertTrue(live.matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC"), live);
         assertEquals(List.of(), accessibility, "axe-core: no serious or critical violation on any page");
     }
 
