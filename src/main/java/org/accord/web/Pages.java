@@ -73,6 +73,16 @@ final class Pages {
         return accept.startsWith("ru") ? "ru" : "en";
     }
 
+    /** Keeps {@code value} in the browser's session for the page it is redirected to. */
+    void flash(Context ctx, String key, Object value) {
+        sessions.get(ctx).flash(key, value);
+    }
+
+    /** What the page before the redirect kept under {@code key}, once. */
+    Object takeFlash(Context ctx, String key) {
+        return sessions.get(ctx).take(key);
+    }
+
     /** Renders {@code template} with {@code model} and what every page needs (language, wording, user, CSRF token). */
     void render(Context ctx, String template, Map<String, Object> model) {
         String lang = lang(ctx);

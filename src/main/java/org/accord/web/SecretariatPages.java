@@ -249,26 +249,35 @@ final class SecretariatPages {
                             .map(f -> Map.of("fileName", f.fileName(), "sha256", f.sha256())).toList()));
         }
         m.put("fullPowers", powers);
+        Object fresh = pages.takeFlash(ctx, "newLink:" + s.original().id());
+        if (fresh != null) {
+            m.put("newLink", fresh);
+        }
         if (error != null) {
             m.put("error", error);
         }
         pages.render(ctx, "original.ftlh", m);
     }
 
+    /**
+     * Makes a new link for a party, then shows it once on the original's page (Post/Redirect/Get: reloading that page
+     * shows the status again and makes no other link). A party that has signed takes none: the page says so.
+     */
     private void newLink(Context ctx) {
         String lang = Pages.lang(ctx);
-        String token = wf.issuing().newLink(ctx.pathParam("id"), ctx.pathParam("party"), Auth.current(ctx).username());
-        Status.OriginalStatus s = wf.status().of(ctx.pathParam("id"));
-        Map<String, Object> m = new HashMap<>(statusView(s, lang));
-        StoredAgreement a = wf.drafting().get(s.original().agreementId());
-        m.put("agreementId", a.id());
-        m.put("title", lang.equals("ru") ? a.titleRu() : a.titleEn());
-        m.put("revisions", List.of());
-        String party = s.parties().stream().filter(p -> p.partyId().equals(ctx.pathParam("party"))).findFirst()
-                .map(p -> p.name().in(lang)).orElse(ctx.pathParam("party"));
-        m.put("newLink", Map.of("party", party, "url", publicUrl + "/sign/" + token));
-        ctx.status(201);
-        pages.render(ctx, "original.ftlh", m);
+        String id = ctx.pathParam("id");
+        Status.OriginalStatus s = wf.status().of(id);
+        java.util.Optional<Status.PartyStatus> party = s.parties().stream().filter(p -> p.partyId().equals(ctx.pathParam("party")))
+                .findFirst();
+        if (party.isPresent() && party.get().signature().isPresent()) {
+            ctx.status(409);
+            originalPage(ctx, pages.text(lang).get("link.replace.signed"));
+            return;
+        }
+        String token = wf.issuing().newLink(id, ctx.pathParam("party"), Auth.current(ctx).username());
+        pages.flash(ctx, "newLink:" + id, Map.of("party", party.map(p -> p.name().in(lang)).orElse(ctx.pathParam("party")),
+                "url", publicUrl + "/sign/" + token));
+        ctx.redirect("/originals/" + id + "#new-link", HttpStatus.SEE_OTHER);
     }
 
     /** An original's status as the pages show it. */

@@ -56,6 +56,20 @@ final class Sessions {
             return reports.get(id);
         }
 
+        private final Map<String, Object> flash = new ConcurrentHashMap<>();
+
+        /** Keeps {@code value} for the next page that asks for {@code key} (Post/Redirect/Get). */
+        void flash(String key, Object value) {
+            if (flash.size() < 16) {
+                flash.put(key, value);
+            }
+        }
+
+        /** What was kept under {@code key}, once; null when nothing (a reload shows nothing again). */
+        Object take(String key) {
+            return flash.remove(key);
+        }
+
         /** Whether {@code token} is this session's CSRF token (constant time). */
         boolean csrfMatches(String token) {
             return token != null && MessageDigest.isEqual(csrf.getBytes(StandardCharsets.US_ASCII),

@@ -305,6 +305,18 @@ class BrowserIT {
         b.waitFor("tr[data-party='cica'] td.state.signed");
         assertEquals(b.find("tr[data-party='cica'] td.at").getText(), live, "the live time reads as the page writes it");
         assertTrue(live.matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC"), live);
+        // "New link" asks first, shows the link once, and a reload makes no other
+        b.find("tr[data-party='sco-rats'] form.inline button").click();
+        b.driver.switchTo().alert().dismiss();
+        assertTrue(b.all("#new-link-url").isEmpty(), "nothing made when the question is dismissed");
+        b.find("tr[data-party='sco-rats'] form.inline button").click();
+        b.driver.switchTo().alert().accept();
+        String fresh = b.waitFor("#new-link-url").getAttribute("value");
+        assertTrue(fresh.matches("http://127\\.0\\.0\\.1:\\d+/sign/[A-Za-z0-9_-]{43}"), fresh);
+        b.driver.navigate().refresh();
+        b.waitFor("#status");
+        assertTrue(b.all("#new-link-url").isEmpty(), "a reload shows the status, not another link");
+        assertEquals(200, s.anonymous.get(ServiceFlowContract.api(fresh)).status(), "the link shown still works");
         assertEquals(List.of(), accessibility, "axe-core: no serious or critical violation on any page");
     }
 
