@@ -49,6 +49,9 @@ final class SecretariatPages {
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements", this::create),
                 Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}", this::agreement),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/originals", this::issue),
+                // the address the issuing form posts to, opened directly: the agreement's page lists its originals
+                Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}/originals",
+                        ctx -> ctx.redirect("/agreements/" + wf.drafting().get(ctx.pathParam("id")).id(), HttpStatus.SEE_OTHER)),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/delete", this::delete),
                 Route.as(SECRETARIAT, HandlerType.GET, "/originals/{id}", this::original),
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink),
@@ -112,8 +115,10 @@ final class SecretariatPages {
         ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
     }
 
+    @SuppressWarnings("unchecked")
     private void agreement(Context ctx) {
-        agreementPage(ctx, wf.drafting().get(ctx.pathParam("id")), null, null);
+        StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
+        agreementPage(ctx, a, (List<Map<String, Object>>) pages.takeFlash(ctx, "issued:" + a.id()), null);
     }
 
     private void agreementPage(Context ctx, StoredAgreement a, List<Map<String, Object>> issuedLinks, String error) {
@@ -178,8 +183,10 @@ final class SecretariatPages {
                     "url", publicUrl + "/sign/" + i.tokens().get(p.id()))));
             links.add(Map.of("number", i.original().number(), "id", i.original().id(), "links", byParty));
         }
-        ctx.status(201);
-        agreementPage(ctx, a, links, null);
+        // Post/Redirect/Get: the links are shown once on the agreement's page; a reload shows its originals instead of
+        // sending the form again
+        pages.flash(ctx, "issued:" + a.id(), links);
+        ctx.redirect("/agreements/" + a.id() + "#signing-links", HttpStatus.SEE_OTHER);
     }
 
     /** The designated signers as the form gives them ({@code signer.<party>.name} …); a party left out keeps the data's. */

@@ -100,10 +100,20 @@ class BrowserIT {
         String unsignedLink = b.find("#link-2-sco-rats").getAttribute("value");
         assertTrue(heldKeyLink.matches(".*/sign/[A-Za-z0-9_-]{43}"), heldKeyLink);
         look("04-issued-links");
+        // a reload after issuing sends nothing again: the page lists the originals (the links were shown once)
+        String agreementUrl = b.driver.getCurrentUrl().replaceAll("#.*", "");
+        assertTrue(agreementUrl.matches(".*/agreements/[0-9a-f-]{36}"), agreementUrl);
         String liveLink = b.find("#link-2-cica").getAttribute("value");
         String originalPage = b.find("#signing-links h3 a").getAttribute("href");
         String originalId = originalPage.substring(originalPage.lastIndexOf('/') + 1);
         String secondPage = b.all("#signing-links h3 a").get(1).getAttribute("href");
+        b.driver.navigate().refresh();
+        b.waitFor("#originals-heading");
+        assertTrue(b.all("#signing-links").isEmpty() && b.all(".notice.error").isEmpty(), "no second issuing, no error");
+        assertEquals(2, b.all("a[href^='/originals/']").size(), "both originals are listed");
+        b.open(agreementUrl.replaceAll("^https?://[^/]+", "") + "/originals");
+        b.waitFor("#originals-heading");
+        assertEquals(agreementUrl, b.driver.getCurrentUrl().replaceAll("#.*", ""), "the form's address leads to the agreement");
 
         // the secretariat attaches the CICA signatory's full powers on the original's page
         b.driver.get(originalPage);
