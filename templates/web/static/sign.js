@@ -169,7 +169,19 @@
         box.className = 'notice error';
         box.setAttribute('role', 'alert');
         box.textContent = words[e.message] || (form.dataset.failed + ' ' + (e.detail || e.message));
-        form.parentNode.insertBefore(box, form);
+        // next to the field it concerns, which gets the focus; else above the button: never out of sight
+        var field = { 'password': 'password', 'no-file': 'keystore', 'unusable': 'keystore' }[e.message];
+        var input = field ? document.getElementById(field) : null;
+        if (input) {
+          input.parentNode.insertBefore(box, input.nextSibling);
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', 'sign-error');
+          input.focus();
+        } else {
+          button.parentNode.insertBefore(box, button);
+          box.setAttribute('tabindex', '-1');
+          box.focus();
+        }
       });
     });
   });

@@ -94,6 +94,9 @@ final class SigningPages {
         }
         if (error != null) {
             m.put("error", error);
+            // shown next to the field it concerns (which gets the focus), or above the button, never out of sight
+            Object field = ctx.attribute("errorField");
+            m.put("errorField", field == null ? "top" : field.toString());
         }
         if (keystoreError != null) {
             m.put("keystoreError", keystoreError);
@@ -149,20 +152,23 @@ final class SigningPages {
         String placeRu = ctx.formParam("placeRu");
         if (!SigningApi.placeOk(place) || !SigningApi.placeOk(placeRu)) {
             ctx.status(400);
-            show(ctx, t.get("sign.error.place"), place);
+            ctx.attribute("errorField", "place");
+                show(ctx, t.get("sign.error.place"), place);
             return;
         }
         Place where = new Place(place, placeRu);
         String password = ctx.formParam("password");
         if (password == null || password.isEmpty()) {
             ctx.status(400);
-            show(ctx, t.get("sign.error.password"), place);
+            ctx.attribute("errorField", "password");
+                show(ctx, t.get("sign.error.password"), place);
             return;
         }
         if ("browser".equals(ctx.formParam("method"))) {
             // the page signs in the browser with JavaScript; a form posted without it is not used
             ctx.status(400);
-            show(ctx, t.get("sign.error.javascript"), place);
+            ctx.attribute("errorField", "form");
+                show(ctx, t.get("sign.error.javascript"), place);
             return;
         }
         char[] secret = password.toCharArray();
@@ -171,7 +177,8 @@ final class SigningPages {
                 byte[] p12 = Uploads.optionalPart(ctx, "keystore", maxUpload);
                 if (p12 == null) {
                     ctx.status(400);
-                    show(ctx, t.get("sign.error.keystore"), place);
+                    ctx.attribute("errorField", "keystore");
+                show(ctx, t.get("sign.error.keystore"), place);
                     return;
                 }
                 wf.signing().withKeystore(token, where, p12, secret);
@@ -193,7 +200,8 @@ final class SigningPages {
                 }
                 case FORBIDDEN -> {
                     ctx.status(403);
-                    show(ctx, t.get("sign.error.wrongPassword"), place);
+                    ctx.attribute("errorField", "password");
+                show(ctx, t.get("sign.error.wrongPassword"), place);
                 }
                 case CONFLICT -> {
                     ctx.status(409);
@@ -202,7 +210,8 @@ final class SigningPages {
                 }
                 case INVALID -> {
                     ctx.status(422);
-                    show(ctx, t.get("sign.error.keystoreUnusable"), place);
+                    ctx.attribute("errorField", "keystore");
+                show(ctx, t.get("sign.error.keystoreUnusable"), place);
                 }
                 default -> throw e;
             }
@@ -211,10 +220,12 @@ final class SigningPages {
             show(ctx, null, place, wrongSigner(t, e, Pages.lang(ctx)));
         } catch (SigningRefusedException e) {
             ctx.status(422);
+            ctx.attribute("errorField", "form");
             show(ctx, t.get("sign.error.refused") + " " + e.getMessage(), place);
         } catch (TrustServiceException e) {
             ctx.status(502);
-            show(ctx, t.get("sign.error.tsa"), place);
+            ctx.attribute("errorField", "form");
+                show(ctx, t.get("sign.error.tsa"), place);
         } finally {
             java.util.Arrays.fill(secret, '\0');
         }

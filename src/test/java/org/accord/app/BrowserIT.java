@@ -48,6 +48,14 @@ class BrowserIT {
     }
 
     /** Checks the page with axe-core and keeps a screenshot. */
+    /** The error sits right after the field it concerns, which has the focus and says it is invalid. */
+    private static void assertErrorAtFocusedField(String id) {
+        Object next = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "var f = document.getElementById(arguments[0]); return [f.nextElementSibling && f.nextElementSibling.id,"
+                        + " document.activeElement && document.activeElement.id, f.getAttribute('aria-invalid')].join(' ');", id);
+        assertEquals("sign-error " + id + " true", String.valueOf(next));
+    }
+
     private static void look(String step) throws IOException {
         b.screenshot(step);
         for (String v : b.accessibilityViolations()) {
@@ -132,7 +140,14 @@ class BrowserIT {
         assertTrue(b.find(".agreement-text").getText().contains("в соответствии с правовыми документами СВМДА и ШОС"),
                 "both language texts are on the page");
         look("05-sign");
+        // a wrong password for the key the service holds: the page comes back with the message at the password field
         b.type("#place", "Astana");
+        b.type("#placeRu", "Астане");
+        b.type("#password", "not the password");
+        b.find("#sign-submit").click();
+        b.waitFor("#sign-error");
+        assertErrorAtFocusedField("password");
+        assertEquals("Astana", b.find("#place").getAttribute("value"), "what was typed is kept");
         b.type("#placeRu", "Астане");
         b.type("#password", Running.PASSWORD);
         b.find("#sign-submit").click();
@@ -158,6 +173,7 @@ class BrowserIT {
         b.type("#password", "not the password");
         b.find("#sign-submit").click();
         assertTrue(b.waitFor("#sign-error").getText().contains("does not unlock"), b.find("#sign-error").getText());
+        assertErrorAtFocusedField("password");
         // another party's keystore: refused next to the keystore field, before anything is signed
         b.find("#keystore").clear();
         b.find("#keystore").sendKeys(TestPki.dir().resolve("cica.p12").toAbsolutePath().toString());
