@@ -140,6 +140,14 @@ class BrowserIT {
         assertTrue(b.find(".agreement-text").getText().contains("в соответствии с правовыми документами СВМДА и ШОС"),
                 "both language texts are on the page");
         look("05-sign");
+        // a phone's reader goes to the form from the top; the focus ring stands out (3:1 and more) and targets are 24 px+
+        assertTrue(b.find("#to-signing").getAttribute("href").endsWith("#form-heading"));
+        Object ring = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "var e = document.getElementById('sign-submit'); e.focus(); var s = getComputedStyle(e);"
+                        + " var r = document.querySelector('input[name=method]').getBoundingClientRect();"
+                        + " return s.outlineColor + ' ' + s.outlineWidth + ' ' + Math.round(e.getBoundingClientRect().height >= 24)"
+                        + " + ' ' + Math.round(r.width >= 24 - 0.5 && r.height >= 24 - 0.5);");
+        assertEquals("rgb(31, 79, 209) 3px 1 1", String.valueOf(ring));
         // a wrong password for the key the service holds: the page comes back with the message at the password field
         b.type("#place", "Astana");
         b.type("#placeRu", "Астане");
