@@ -148,6 +148,12 @@ class BrowserIT {
                         + " return s.outlineColor + ' ' + s.outlineWidth + ' ' + Math.round(e.getBoundingClientRect().height >= 24)"
                         + " + ' ' + Math.round(r.width >= 24 - 0.5 && r.height >= 24 - 0.5);");
         assertEquals("rgb(31, 79, 209) 3px 1 1", String.valueOf(ring));
+        b.driver.manage().window().setSize(Browser.PHONE);
+        Object labels = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                "var p = document.querySelectorAll('.pair:not(.head)')[1]; return getComputedStyle(p.children[0], '::before').content"
+                        + " + ' ' + getComputedStyle(p.children[1], '::before').content;");
+        assertEquals("\"English\" \"Русский\"", String.valueOf(labels), "stacked on a phone, each column says its language");
+        b.driver.manage().window().setSize(Browser.LAPTOP);
         // a wrong password for the key the service holds: the page comes back with the message at the password field
         b.type("#place", "Astana");
         b.type("#placeRu", "Астане");
