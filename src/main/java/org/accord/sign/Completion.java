@@ -85,19 +85,28 @@ public final class Completion {
         return values;
     }
 
-    /** {@code pdf} with the party's place and date filled in, as an incremental update; refused when a value does not fit. */
+    /**
+     * {@code pdf} with the party's place and date filled in, as an incremental update; {@code pdf} itself when its
+     * signature block has no such fields (nothing to complete); refused when a value does not fit.
+     */
     static byte[] fill(byte[] pdf, String partyId, String placeEn, String placeRu, LocalDate day) {
-        String en = requirePlace(placeEn, "the place (in English)");
-        // without a Russian form the place is written in the Russian block as given (foreign names often are)
-        String ru = placeRu == null || placeRu.isBlank() ? en : requirePlace(placeRu, "the place in Russian (as after «в»)");
-        try (PDDocument doc = Loader.loadPDF(pdf); InputStream ttf = Completion.class.getClassLoader().getResourceAsStream(FONT)) {
-            if (ttf == null) {
-                throw new IllegalStateException(FONT + " is not on the class path");
-            }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
+            if (form == null || !(form.getField(Party.Completion.PLACE.fieldName(partyId, "en")) instanceof PDTextField)) {
+                return pdf;
+            }
+            String en = requirePlace(placeEn, "the place (in English)");
+            // without a Russian form the place is written in the Russian block as given (foreign names often are)
+            String ru = placeRu == null || placeRu.isBlank() ? en : requirePlace(placeRu, "the place in Russian (as after «в»)");
+            PDType0Font font;
+            try (InputStream ttf = Completion.class.getClassLoader().getResourceAsStream(FONT)) {
+                if (ttf == null) {
+                    throw new IllegalStateException(FONT + " is not on the class path");
+                }
+                font = PDType0Font.load(doc, ttf, true);
+            }
             for (Map.Entry<String, String> value : values(partyId, en, ru, day).entrySet()) {
-                PDField field = form == null ? null : form.getField(value.getKey());
+                PDField field = form.getField(value.getKey());
                 if (!(field instanceof PDTextField text)) {
                     throw new SigningRefusedException("the signature block of '" + partyId + "' has no field " + value.getKey());
                 }

@@ -203,7 +203,7 @@ public final class Signer {
         byte[] signed = DSSUtils.toByteArray(dss(() -> service.signDocument(
                 new InMemoryDocument(prepared.pdf()), parameters, value)));
         LevelCheck.require(signed, prepared.certification() ? null : prepared.request().fieldName(), prepared.level(), signer);
-        if (!prepared.certification() && prepared.pdf() != null && prepared.level().compareTo(Level.B_T) >= 0
+        if (!prepared.certification() && prepared.level().compareTo(Level.B_T) >= 0
                 && Completion.expected(prepared.pdf(), prepared.request().partyId())) {
             java.time.Instant stamped = LevelCheck.signed(signed, prepared.request().fieldName()).timestamp();
             java.time.LocalDate day = java.time.LocalDate.ofInstant(prepared.signingTime(), java.time.ZoneOffset.UTC);
@@ -222,12 +222,9 @@ public final class Signer {
         }
         requireDesignated(request, chain);
         certificates.require(chain, now);
-        byte[] document = pdf;
-        if (request != null && Completion.expected(pdf, request.partyId())) {
-            // The signature block is completed in the revision this signature covers: place and the signing day.
-            document = Completion.fill(pdf, request.partyId(), request.place(), request.placeRu(),
-                    java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
-        }
+        // The signature block is completed in the revision this signature covers: place and the signing day.
+        byte[] document = request == null ? pdf : Completion.fill(pdf, request.partyId(), request.place(), request.placeRu(),
+                java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
         return new Prepared(document, request, level, chain, now, null, javaAlgorithm(chain.get(0)));
     }
 

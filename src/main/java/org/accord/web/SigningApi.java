@@ -137,20 +137,23 @@ final class SigningApi {
         return new Place(place, placeRu);
     }
 
+    /** The signer's own rule for a place (one line, the fonts' characters, at most 80), as a 400 before any work. */
     private static void check(String name, String value) {
-        if (value.strip().length() > org.accord.sign.Completion.MAX_PLACE || value.chars().anyMatch(Character::isISOControl)) {
-            throw Problem.badRequest(name + " must be one line of at most " + org.accord.sign.Completion.MAX_PLACE + " characters");
-        }
-        java.util.List<String> problems = org.accord.model.Characters.problems(value.strip());
-        if (!problems.isEmpty()) {
-            throw Problem.badRequest(name + " cannot be printed as written: " + problems.get(0));
+        try {
+            org.accord.sign.Completion.requirePlace(value, name);
+        } catch (org.accord.sign.SigningRefusedException e) {
+            throw Problem.badRequest(e.getMessage());
         }
     }
 
     /** Whether a place from the signing form can complete a signature block. */
     static boolean placeOk(String value) {
-        return value != null && !value.isBlank() && value.strip().length() <= org.accord.sign.Completion.MAX_PLACE
-                && value.chars().noneMatch(Character::isISOControl) && org.accord.model.Characters.problems(value.strip()).isEmpty();
+        try {
+            org.accord.sign.Completion.requirePlace(value, "place");
+            return true;
+        } catch (org.accord.sign.SigningRefusedException e) {
+            return false;
+        }
     }
 
     private static X509Certificate certificate(String text) {
