@@ -21,7 +21,8 @@ import org.accord.store.Database;
  * {@code db.url} → {@code ACCORD_DB_URL}), then command-line options. Every value is checked at start-up,
  * and a bad one is named by its key.
  */
-public record Config(Server server, Db db, Trust trust, Signing signing, Verify verify, boolean demoUsers) {
+public record Config(Server server, Db db, Trust trust, Signing signing, Verify verify, Mail mail, Webhooks webhooks,
+                     Jobs jobs, boolean demoUsers) {
 
     /** Where the service listens and how it is reached from outside ({@code publicUrl}, used in signing links). */
     public record Server(String host, int port, String publicUrl, long maxUploadBytes, Path dataDir) {
@@ -40,8 +41,59 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
     public record Trust(Path pkiDir, String tsaUrl, List<Path> roots) {
     }
 
-    /** How parties sign: their level, where the server keeps their keys and the seal, how long links last. */
-    public record Signing(Level level, Path keysDir, Path sealKeystore, Duration linkLifetime, int maxPasswordFailures) {
+    /**
+     * How parties sign: their level, where the server keeps their keys and the seal, how long links last, whether
+     * parties sign in their listed order, how often pending signatories are reminded, and the key links derive from.
+     */
+    public record Signing(Level level, Path keysDir, Path sealKeystore, Duration linkLifetime, int maxPasswordFailures,
+                          boolean ordered, Duration reminderInterval, String linkKey) {
+
+        @Override
+        public String toString() {
+            return "Signing[level=" + level + ", keysDir=" + keysDir + ", linkLifetime=" + linkLifetime + ", ordered=" + ordered
+                    + ", reminderInterval=" + reminderInterval + ", linkKey=" + (linkKey.isEmpty() ? "" : "***") + "]";
+        }
+    }
+
+    /**
+     * Mail: the SMTP server ({@code host} empty: none, and messages wait on the outbox page), the sender, the
+     * secretariat's address (may be empty), the largest attachment, and how long a download link lasts instead.
+     */
+    public record Mail(String host, int port, String user, String password, boolean starttls, String from, String secretariat,
+                       long maxAttachmentBytes, Duration downloadLifetime) {
+
+        /** Whether a mail server is configured. */
+        public boolean configured() {
+            return !host.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Mail[host=" + host + ", port=" + port + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                    + ", starttls=" + starttls + ", from=" + from + ", secretariat=" + secretariat + "]";
+        }
+    }
+
+    /** Webhooks: where events are posted ({@code url} empty: nowhere) and the secret their HMAC is keyed with. */
+    public record Webhooks(String url, String secret) {
+
+        /** Whether webhooks are configured. */
+        public boolean configured() {
+            return !url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Webhooks[url=" + url + ", secret=" + (secret.isEmpty() ? "" : "***") + "]";
+        }
+    }
+
+    /**
+     * The job scheduler: whether this node runs jobs, how often each runs, how long a failed delivery waits first
+     * (doubling each time), and how early archives are re-time-stamped.
+     */
+    public record Jobs(boolean enabled, Duration outboxEvery, Duration roundsEvery, Duration archiveEvery, Duration retryAfter,
+                       Duration renewBefore) {
     }
 
     /** How verifications are bounded: the deadline of each, and how many run at once (as many again may wait). */
@@ -70,6 +122,26 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         d.put("signing.sealKeystore", "");
         d.put("signing.linkDays", "30");
         d.put("signing.maxPasswordFailures", "5");
+        d.put("signing.order", "any");
+        d.put("signing.reminderInterval", "P3D");
+        d.put("signing.linkKey", "");
+        d.put("mail.smtp.host", "");
+        d.put("mail.smtp.port", "587");
+        d.put("mail.smtp.user", "");
+        d.put("mail.smtp.password", "");
+        d.put("mail.smtp.starttls", "true");
+        d.put("mail.from", "accord@localhost");
+        d.put("mail.secretariat", "");
+        d.put("mail.maxAttachmentMib", "10");
+        d.put("mail.downloadDays", "14");
+        d.put("webhooks.url", "");
+        d.put("webhooks.secret", "");
+        d.put("scheduler.enabled", "true");
+        d.put("scheduler.outboxEvery", "PT10S");
+        d.put("scheduler.roundsEvery", "PT1M");
+        d.put("scheduler.archiveEvery", "PT6H");
+        d.put("scheduler.retryAfter", "PT30S");
+        d.put("archive.renewBefore", "P90D");
         d.put("verify.timeoutSeconds", "60");
         d.put("verify.threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         d.put("demo.users", "true");
@@ -141,15 +213,80 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         }
         Path keys = v.get("signing.keysDir").isEmpty() ? pki : Path.of(v.get("signing.keysDir"));
         Path seal = v.get("signing.sealKeystore").isEmpty() ? pki.resolve("secretariat-seal.p12") : Path.of(v.get("signing.sealKeystore"));
-        Signing signing = new Signing(level, keys, seal, Duration.ofDays(integer(v, "signing.linkDays", 1, 366)),
-                integer(v, "signing.maxPasswordFailures", 1, 100));
-        String demo = v.get("demo.users");
-        if (!demo.equals("true") && !demo.equals("false")) {
-            throw new ConfigException("demo.users must be true or false");
+        String order = v.get("signing.order");
+        if (!order.equals("any") && !order.equals("listed")) {
+            throw new ConfigException("signing.order must be any or listed, not '" + order + "'");
         }
+        String linkKey = v.get("signing.linkKey");
+        if (!linkKey.isEmpty() && base64Length(linkKey) < 32) {
+            throw new ConfigException("signing.linkKey must be at least 32 bytes in base64 (e.g. openssl rand -base64 32)");
+        }
+        Signing signing = new Signing(level, keys, seal, Duration.ofDays(integer(v, "signing.linkDays", 1, 366)),
+                integer(v, "signing.maxPasswordFailures", 1, 100), order.equals("listed"),
+                duration(v, "signing.reminderInterval", Duration.ofSeconds(1)), linkKey);
         Verify verify = new Verify(Duration.ofSeconds(integer(v, "verify.timeoutSeconds", 1, 3600)), integer(v, "verify.threads", 1, 256));
         return new Config(new Server(host, port, publicUrl, maxUpload, data), db, new Trust(pki, v.get("tsa.url"), roots), signing,
-                verify, Boolean.parseBoolean(demo));
+                verify, mail(v), webhooks(v), new Jobs(bool(v, "scheduler.enabled"), duration(v, "scheduler.outboxEvery", Duration.ofMillis(50)),
+                duration(v, "scheduler.roundsEvery", Duration.ofMillis(50)), duration(v, "scheduler.archiveEvery", Duration.ofMillis(50)),
+                duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"));
+    }
+
+    private static Mail mail(Map<String, String> v) {
+        String from = v.get("mail.from");
+        if (!org.accord.model.Signatory.isAddress(from)) {
+            throw new ConfigException("mail.from must be a mail address such as accord@example.org, not '" + from + "'");
+        }
+        String secretariat = v.get("mail.secretariat");
+        if (!secretariat.isEmpty() && !org.accord.model.Signatory.isAddress(secretariat)) {
+            throw new ConfigException("mail.secretariat must be a mail address, not '" + secretariat + "'");
+        }
+        String host = v.get("mail.smtp.host");
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]*")) {
+            throw new ConfigException("mail.smtp.host must be a host name or address, not '" + host + "'");
+        }
+        return new Mail(host, integer(v, "mail.smtp.port", 1, 65535), v.get("mail.smtp.user"), v.get("mail.smtp.password"),
+                bool(v, "mail.smtp.starttls"), from, secretariat, integer(v, "mail.maxAttachmentMib", 0, 100) * 1024L * 1024L,
+                Duration.ofDays(integer(v, "mail.downloadDays", 1, 366)));
+    }
+
+    private static Webhooks webhooks(Map<String, String> v) {
+        String url = v.get("webhooks.url");
+        String secret = v.get("webhooks.secret");
+        if (!url.isEmpty() && !url.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw new ConfigException("webhooks.url must be an http(s) URL, not '" + url + "'");
+        }
+        if (!url.isEmpty() && secret.length() < 16) {
+            throw new ConfigException("webhooks.secret must be set, at least 16 characters, when webhooks.url is");
+        }
+        return new Webhooks(url, secret);
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        String value = v.get(key);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException(key + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static Duration duration(Map<String, String> v, String key, Duration min) {
+        try {
+            Duration d = Duration.parse(v.get(key));
+            if (d.compareTo(min) < 0) {
+                throw new ConfigException(key + " must be at least " + min + ", not " + d);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException(key + " must be an ISO-8601 duration such as P3D or PT10M, not '" + v.get(key) + "'");
+        }
+    }
+
+    private static int base64Length(String value) {
+        try {
+            return java.util.Base64.getDecoder().decode(value).length;
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max) {

@@ -26,7 +26,11 @@ import org.accord.verify.Limits;
 import org.accord.verify.TrustAnchor;
 import org.accord.verify.Verifier;
 import org.accord.web.WebApp;
+import org.accord.notify.Delivery;
+import org.accord.notify.MailServer;
 import org.accord.workflow.Keys;
+import org.accord.workflow.Links;
+import org.accord.workflow.SigningRounds;
 import org.accord.workflow.Workflow;
 
 /** The running service: its database, its one renderer, signer and verifier, and the web application over them. */
@@ -38,11 +42,13 @@ public final class Service implements AutoCloseable {
     private final Database db;
     private final Javalin app;
     private final Config config;
+    private final Jobs jobs;
 
-    private Service(Database db, Javalin app, Config config) {
+    private Service(Database db, Javalin app, Config config, Jobs jobs) {
         this.db = db;
         this.app = app;
         this.config = config;
+        this.jobs = jobs;
     }
 
     /** Opens the database, wires everything and starts listening; {@code out} gets the start-up lines. */
@@ -59,22 +65,37 @@ public final class Service implements AutoCloseable {
                     ? TrustServices.load(config.trust().pkiDir(), Clock.systemUTC()) : null;
             TrustSetup trust = samplePki ? TrustSetup.local(services, services.baseUrl())
                     : TrustSetup.online(config.trust().tsaUrl(), anchors(config, services));
+            Config.Mail mail = config.mail();
+            SigningRounds.Settings rounds = new SigningRounds.Settings(config.signing().ordered(), config.signing().linkLifetime(),
+                    config.signing().reminderInterval(), mail.secretariat(), mail.maxAttachmentBytes(), mail.downloadLifetime());
             Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
                     new Keys(config.signing().keysDir(), config.signing().sealKeystore()), config.signing().level(),
-                    config.signing().linkLifetime(), config.signing().maxPasswordFailures(), Clock.systemUTC()));
+                    config.signing().maxPasswordFailures(), new Links(linkKey(config), config.server().publicUrl()), rounds,
+                    config.webhooks().url(), Clock.systemUTC()));
+            Delivery delivery = new Delivery(wf.outbox(), mail.configured() ? new MailServer(mail.host(), mail.port(), mail.user(),
+                    mail.password(), mail.starttls(), mail.from()) : null, config.webhooks().secret(), config.jobs().retryAfter(),
+                    Clock.systemUTC());
             if (config.demoUsers()) {
                 wf.users().addIfAbsent("secretariat", User.Role.SECRETARIAT, DEMO_PASSWORD.toCharArray(), "accord serve");
                 wf.users().addIfAbsent("archivist", User.Role.ARCHIVIST, DEMO_PASSWORD.toCharArray(), "accord serve");
             }
-            WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes());
+            WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(),
+                    mail.configured());
             Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
             app.start(config.server().host(), config.server().port());
-            Service service = new Service(db, app, config);
+            Jobs jobs = config.jobs().enabled() ? Jobs.start(db, wf, delivery, config.jobs(), nodeName(config)) : null;
+            Service service = new Service(db, app, config, jobs);
             out.println("Accord is running at " + service.url() + "/  (API: " + service.url() + "/docs, health: "
                     + service.url() + "/health)");
             out.println("  database: " + db.product() + (config.db().url().startsWith("jdbc:h2:") ? " in "
                     + config.server().dataDir().toAbsolutePath() : ""));
             out.println("  time-stamps: " + trust.description());
+            out.println("  mail: " + (mail.configured() ? "SMTP " + mail.host() + ":" + mail.port() + " from " + mail.from()
+                    : "no mail server configured; messages wait on the outbox page (" + service.url() + "/outbox)")
+                    + (config.webhooks().configured() ? "; webhooks to " + config.webhooks().url() : ""));
+            out.println("  jobs: " + (jobs == null ? "off on this node (scheduler.enabled=false)" : "outbox every "
+                    + config.jobs().outboxEvery() + ", rounds every " + config.jobs().roundsEvery() + ", archive every "
+                    + config.jobs().archiveEvery()));
             if (config.demoUsers()) {
                 out.println("  DEMO ONLY: users 'secretariat' and 'archivist', password '" + DEMO_PASSWORD
                         + "'; sample keys from " + config.signing().keysDir() + " (set demo.users=false in production)");
@@ -91,7 +112,50 @@ public final class Service implements AutoCloseable {
         Config.Server s = c.server();
         String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
         return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir()), c.db(), c.trust(),
-                c.signing(), c.verify(), c.demoUsers());
+                c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers());
+    }
+
+    /**
+     * The key signing links derive from: {@code signing.linkKey}, else a random one kept in the data directory (fine
+     * for one node; several nodes must share one key through the setting).
+     */
+    private static byte[] linkKey(Config config) throws IOException {
+        if (!config.signing().linkKey().isEmpty()) {
+            return java.util.Base64.getDecoder().decode(config.signing().linkKey());
+        }
+        Path file = config.server().dataDir().resolve("link.key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Path tmp = Files.createTempFile(config.server().dataDir(), "link", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's permissions protect it
+            }
+            Files.write(tmp, java.util.Base64.getEncoder().encode(key));
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        byte[] key = java.util.Base64.getDecoder().decode(Files.readString(file).strip());
+        if (key.length < 32) {
+            throw new Config.ConfigException(file + " holds a link key of " + key.length + " bytes; at least 32 are needed");
+        }
+        return key;
+    }
+
+    private static String nodeName(Config config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "node";
+        }
+        String name = host + ":" + config.server().port();
+        return name.length() > 50 ? name.substring(0, 50) : name;
     }
 
     private static int freePort() throws IOException {
@@ -141,6 +205,9 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.close();
+        }
         app.stop();
         db.close();
     }

@@ -204,8 +204,13 @@ public final class AgreementReader {
             Text function = signatoryNode.text("function", false);
             Node certificateNode = signatoryNode.object("certificate", false);
             DesignatedSigner certificate = certificateNode == null ? null : DesignatedSigners.read(certificateNode, baseDir);
+            String email = signatoryNode.string("email", false);
+            if (email != null && !Signatory.isAddress(email)) {
+                signatoryNode.problem(signatoryNode.at("email"), "must be a mail address such as name@example.org");
+                email = null;
+            }
             signatoryNode.rejectUnknown();
-            signatory = signatoryName == null ? null : new Signatory(signatoryName, function, certificate);
+            signatory = signatoryName == null ? null : new Signatory(signatoryName, function, certificate, email);
         }
         node.rejectUnknown();
         if (id == null || name == null || shortName == null || heading == null || signatory == null) {

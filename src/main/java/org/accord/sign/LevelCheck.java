@@ -87,6 +87,31 @@ final class LevelCheck {
         }
     }
 
+    /**
+     * When the certificate of the time-stamping unit that made the last document time-stamp expires: the moment
+     * before which a B-LTA document needs a new archive time-stamp. Empty when the PDF carries no document time-stamp.
+     */
+    static java.util.Optional<java.time.Instant> archiveExpiry(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature last = null;
+            for (PDSignature s : doc.getSignatureDictionaries()) {
+                if (DOC_TIMESTAMP.equals(s.getSubFilter()) && (last == null || s.getByteRange()[2] > last.getByteRange()[2])) {
+                    last = s;
+                }
+            }
+            if (last == null) {
+                return java.util.Optional.empty();
+            }
+            var token = new org.bouncycastle.tsp.TimeStampToken(new CMSSignedData(last.getContents(pdf)));
+            for (var holder : token.getCertificates().getMatches(token.getSID())) {
+                return java.util.Optional.of(((org.bouncycastle.cert.X509CertificateHolder) holder).getNotAfter().toInstant());
+            }
+            throw new TrustServiceException("the last document time-stamp does not carry its unit's certificate");
+        } catch (IOException | CMSException | org.bouncycastle.tsp.TSPException e) {
+            throw new TrustServiceException("the document time-stamps cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** How many document time-stamps the PDF carries. */
     static int documentTimestamps(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

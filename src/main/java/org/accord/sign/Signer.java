@@ -151,6 +151,11 @@ public final class Signer {
         return finish(prepared, parameters, toBeSigned, sign(prepared, key.key()));
     }
 
+    /** When the last archive time-stamp of {@code pdf} stops being renewable: its unit's certificate's expiry. */
+    public static java.util.Optional<java.time.Instant> archiveExpiry(byte[] pdf) {
+        return LevelCheck.archiveExpiry(pdf);
+    }
+
     /**
      * Augments every signature of {@code pdf} for the archive: B-LT adds the validation data, B-LTA also an
      * archive time-stamp; on a B-LTA document each call adds a fresh archive time-stamp (re-time-stamping

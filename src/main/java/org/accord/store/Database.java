@@ -77,6 +77,11 @@ public final class Database implements AutoCloseable {
         return transaction(work);
     }
 
+    /** The pool itself, for the job scheduler (its connections do not commit on their own). */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** Whether a database connection answers. */
     public boolean healthy() {
         try (Connection c = pool.getConnection()) {

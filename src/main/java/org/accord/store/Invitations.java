@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Signing invitations, found by the SHA-256 of their token; the token itself is never stored. */
 public final class Invitations {
@@ -19,9 +18,9 @@ public final class Invitations {
         this.db = db;
     }
 
-    static Invitation insert(Connection c, String originalId, String partyId, String tokenSha256, Instant expires, String actor)
-            throws SQLException {
-        Invitation inv = new Invitation(UUID.randomUUID().toString(), originalId, partyId, expires, null, null, 0, Rows.now());
+    static Invitation insert(Connection c, String id, String originalId, String partyId, String tokenSha256, Instant expires,
+                             String actor) throws SQLException {
+        Invitation inv = new Invitation(id, originalId, partyId, expires, null, null, 0, Rows.now());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO invitations (id, original_id, party_id, token_sha256, "
                 + "expires_at, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
             s.setString(1, inv.id());
@@ -35,6 +34,19 @@ public final class Invitations {
         AuditTrail.append(c, actor, "invitation.created", "original:" + originalId + "/party:" + partyId, null,
                 "link expires " + expires);
         return inv;
+    }
+
+    /** Revokes the open links of a party of an original ({@code partyId} null: of every party). */
+    static void revokeOpen(Connection c, String originalId, String partyId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE invitations SET revoked_at = ? WHERE original_id = ? "
+                + (partyId == null ? "" : "AND party_id = ? ") + "AND used_at IS NULL AND revoked_at IS NULL")) {
+            Rows.time(s, 1, now);
+            s.setString(2, originalId);
+            if (partyId != null) {
+                s.setString(3, partyId);
+            }
+            s.executeUpdate();
+        }
     }
 
     /** Marks the invitation used, if it is still open; false if it was used, revoked or expired meanwhile. */
@@ -78,20 +90,6 @@ public final class Invitations {
                         inv.failedAttempts() + " wrong passwords");
             }
             return inv.failedAttempts();
-        });
-    }
-
-    /** A new link for a party of an original; its open links are revoked in the same transaction. */
-    public Invitation reissue(String originalId, String partyId, String tokenSha256, Instant expires, String actor) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE invitations SET revoked_at = ? WHERE original_id = ? "
-                    + "AND party_id = ? AND used_at IS NULL AND revoked_at IS NULL")) {
-                Rows.time(s, 1, Rows.now());
-                s.setString(2, originalId);
-                s.setString(3, partyId);
-                s.executeUpdate();
-            }
-            return insert(c, originalId, partyId, tokenSha256, expires, actor);
         });
     }
 

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Originals and their revisions. A revision is written once and never changed; a new signature is revision
@@ -30,11 +28,11 @@ public final class Originals {
      * Issues the originals of an agreement, each with its first revisions and a signing invitation per party, in
      * one transaction. Throws {@link ConflictException} when the agreement's originals were issued before.
      */
-    public List<StoredOriginal> issue(String agreementId, List<NewOriginal> originals, Instant linksExpire, String actor) {
+    public List<StoredOriginal> issue(String agreementId, List<NewOriginal> originals, String actor) {
         return db.transaction(c -> {
             List<StoredOriginal> issued = new ArrayList<>();
             for (NewOriginal o : originals) {
-                StoredOriginal stored = new StoredOriginal(UUID.randomUUID().toString(), agreementId, o.number(), o.ofTotal(),
+                StoredOriginal stored = new StoredOriginal(o.id(), agreementId, o.number(), o.ofTotal(),
                         o.layout(), o.custodian(), Rows.now());
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO originals (id, agreement_id, number, of_total, layout, "
                         + "custodian, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -59,9 +57,8 @@ public final class Originals {
                 AuditTrail.append(c, actor, "original.issued", "original:" + stored.id(),
                         Rows.sha256(o.revisions().get(o.revisions().size() - 1).bytes()),
                         "original " + o.number() + " of " + o.ofTotal() + " of agreement " + agreementId);
-                for (Map.Entry<String, String> e : o.tokenSha256ByParty().entrySet()) {
-                    Invitations.insert(c, stored.id(), e.getKey(), e.getValue(), linksExpire, actor);
-                }
+                Rounds.insert(c, stored.id(), o.round());
+                o.effects().apply(c, stored.id(), stored.createdAt());
                 issued.add(stored);
             }
             return issued;
@@ -73,6 +70,12 @@ public final class Originals {
      * Throws {@link ConflictException} when another revision {@code base + 1} committed first or the link was used.
      */
     public Revision append(String originalId, int base, NewRevision revision, String invitationId, String actor, String action) {
+        return append(originalId, base, revision, invitationId, actor, action, Effects.none());
+    }
+
+    /** Stores revision {@code base + 1} with what goes with it ({@code effects}), in one transaction. */
+    public Revision append(String originalId, int base, NewRevision revision, String invitationId, String actor, String action,
+                           Effects effects) {
         return db.transaction(c -> {
             Revision stored;
             try {
@@ -86,6 +89,7 @@ public final class Originals {
             AuditTrail.append(c, actor, action, "original:" + originalId + "/revision:" + stored.number(), stored.sha256(),
                     revision.partyId() == null ? revision.kind() : revision.kind() + " for " + revision.partyId()
                             + (revision.level() == null ? "" : " at " + revision.level()));
+            effects.apply(c, originalId, stored.createdAt());
             return stored;
         });
     }
@@ -154,6 +158,27 @@ public final class Originals {
                 throw new StoreException("original " + originalId + " has no revision");
             }
             return last.get(0);
+        });
+    }
+
+    /** The latest revision of every original whose latest revision is at {@code level}. */
+    public List<Revision> latestAtLevel(String level) {
+        return db.read(c -> revisions(c, "level = ? AND number = (SELECT MAX(x.number) FROM revisions x WHERE "
+                + "x.original_id = revisions.original_id) ORDER BY original_id", level));
+    }
+
+    /** Every original, newest first. */
+    public List<StoredOriginal> all() {
+        return db.read(c -> {
+            List<StoredOriginal> all = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM originals ORDER BY created_at DESC, number");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(new StoredOriginal(r.getString("id"), r.getString("agreement_id"), r.getInt("number"),
+                            r.getInt("of_total"), r.getString("layout"), r.getString("custodian"), Rows.time(r, "created_at")));
+                }
+            }
+            return all;
         });
     }
 

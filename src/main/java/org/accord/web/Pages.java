@@ -28,9 +28,6 @@ import org.accord.store.User;
 final class Pages {
 
     static final String LANG_COOKIE = "accord_lang";
-    private static final Map<String, DateTimeFormatter> DATE_TIME = Map.of(
-            "en", DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC),
-            "ru", DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy\u00A0'года', HH:mm 'UTC'", Locale.forLanguageTag("ru")).withZone(ZoneOffset.UTC));
     private static final Map<String, DateTimeFormatter> DATE = Map.of(
             "en", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC),
             "ru", DateTimeFormatter.ofPattern("d\u00A0MMMM yyyy\u00A0'года'", Locale.forLanguageTag("ru")).withZone(ZoneOffset.UTC));
@@ -106,7 +103,7 @@ final class Pages {
 
     /** A time for people, in their language ("23 November 2026, 03:57 UTC" / "23 ноября 2026 года, 03:57 UTC"). */
     static String dateTime(Instant t, String lang) {
-        return t == null ? "" : DATE_TIME.get(lang).format(t);
+        return org.accord.workflow.Times.format(t, lang);
     }
 
     /** A date for people, in their language. */

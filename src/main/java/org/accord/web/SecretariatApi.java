@@ -14,6 +14,7 @@ import org.accord.sign.Level;
 import org.accord.store.StoredAgreement;
 import org.accord.workflow.Issuing;
 import org.accord.workflow.Workflow;
+import org.accord.workflow.WorkflowException;
 
 /** Drafting agreements, previewing them, issuing originals and following their status. */
 final class SecretariatApi {
@@ -23,10 +24,12 @@ final class SecretariatApi {
 
     private final Workflow wf;
     private final String publicUrl;
+    private final boolean mailConfigured;
 
-    SecretariatApi(Workflow wf, String publicUrl) {
+    SecretariatApi(Workflow wf, String publicUrl, boolean mailConfigured) {
         this.wf = wf;
         this.publicUrl = publicUrl;
+        this.mailConfigured = mailConfigured;
     }
 
     List<Route> routes() {
@@ -47,7 +50,24 @@ final class SecretariatApi {
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/pdf", ctx -> Pdfs.send(ctx,
                         wf.status().latestPdf(ctx.pathParam("id")), wf.status().fileName(ctx.pathParam("id"), null))),
                 Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/revisions/{n}/pdf", this::revision),
-                Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/links/{party}", this::newLink));
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/originals/{id}/links/{party}", this::newLink),
+                Route.as(STAFF, HandlerType.GET, "/api/originals/{id}/certificate", ctx -> Pdfs.send(ctx,
+                        wf.rounds().certificate(ctx.pathParam("id")).orElseThrow(() -> new WorkflowException(
+                                WorkflowException.Kind.NOT_FOUND, "original " + ctx.pathParam("id")
+                                + " has no signing certificate (it is made once every party has signed)")),
+                        wf.status().fileName(ctx.pathParam("id"), null).replace(".pdf", "-signing-certificate.pdf"))),
+                Route.as(SECRETARIAT, HandlerType.GET, "/api/outbox", ctx -> ctx.json(Map.of("mailConfigured", mailConfigured,
+                        "messages", wf.outbox().recent(200).stream().map(Views::message).toList()))),
+                Route.as(SECRETARIAT, HandlerType.POST, "/api/outbox/{id}/handed-over", this::handedOver));
+    }
+
+    private void handedOver(Context ctx) {
+        if (!wf.outbox().handedOver(ctx.pathParam("id"), Auth.current(ctx).username())) {
+            throw wf.outbox().find(ctx.pathParam("id")).isEmpty()
+                    ? new WorkflowException(WorkflowException.Kind.NOT_FOUND, "there is no message " + ctx.pathParam("id"))
+                    : new WorkflowException(WorkflowException.Kind.CONFLICT, "the message was sent or handed over before");
+        }
+        ctx.status(204);
     }
 
     private void create(Context ctx) {
@@ -88,7 +108,7 @@ final class SecretariatApi {
         List<Issuing.Issued> issued;
         try {
             issued = wf.issuing().issue(ctx.pathParam("id"), layout, seal, level, signers(body.path("signers")),
-                    Auth.current(ctx).username());
+                    roundOptions(body), Auth.current(ctx).username());
         } finally {
             if (seal != null) {
                 java.util.Arrays.fill(seal, '\0');
@@ -100,6 +120,35 @@ final class SecretariatApi {
             return Views.ordered("id", i.original().id(), "number", i.original().number(), "custodian", i.original().custodian(),
                     "href", "/api/originals/" + i.original().id(), "signingLinks", links);
         }).toList()));
+    }
+
+    /** {@code order} ("any" or "listed") and {@code emails} (party id → address) of an issuing request. */
+    static Issuing.RoundOptions roundOptions(JsonNode body) {
+        Boolean ordered = null;
+        JsonNode order = body.path("order");
+        if (!order.isMissingNode() && !order.isNull()) {
+            if (!order.isTextual() || !List.of("any", "listed").contains(order.asText())) {
+                throw Problem.badRequest("order must be \"any\" (parties sign in any order) or \"listed\" (in the order of the "
+                        + "agreement's parties)");
+            }
+            ordered = order.asText().equals("listed");
+        }
+        JsonNode emails = body.path("emails");
+        Map<String, String> addresses = new LinkedHashMap<>();
+        if (!emails.isMissingNode() && !emails.isNull()) {
+            if (!emails.isObject()) {
+                throw Problem.badRequest("emails must be an object: party id → mail address");
+            }
+            var fields = emails.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                if (!e.getValue().isTextual()) {
+                    throw Problem.badRequest("emails." + e.getKey() + ": must be a mail address such as name@example.org");
+                }
+                addresses.put(e.getKey(), e.getValue().asText().strip());
+            }
+        }
+        return new Issuing.RoundOptions(ordered, addresses);
     }
 
     /** {@code signers}: per party id, how its designated signer's certificate is recognised (400 when malformed). */

@@ -37,10 +37,13 @@ final class SecretariatPages {
     private final Pages pages;
     private final String publicUrl;
 
-    SecretariatPages(Workflow wf, Pages pages, String publicUrl) {
+    private final boolean mailConfigured;
+
+    SecretariatPages(Workflow wf, Pages pages, String publicUrl, boolean mailConfigured) {
         this.wf = wf;
         this.pages = pages;
         this.publicUrl = publicUrl;
+        this.mailConfigured = mailConfigured;
     }
 
     List<Route> routes() {
@@ -55,7 +58,47 @@ final class SecretariatPages {
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/delete", this::delete),
                 Route.as(SECRETARIAT, HandlerType.GET, "/originals/{id}", this::original),
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink),
-                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/full-powers/{party}", this::attachFullPowers));
+                Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/full-powers/{party}", this::attachFullPowers),
+                Route.as(SECRETARIAT, HandlerType.GET, "/outbox", ctx -> pages.render(ctx, "outbox.ftlh", Map.of("messages",
+                        messages(wf.outbox().recent(200), Pages.lang(ctx)), "mailConfigured", mailConfigured))),
+                Route.as(SECRETARIAT, HandlerType.POST, "/outbox/{id}/handed-over", this::handedOver));
+    }
+
+    /** Marks a waiting mail handed over, then returns to the page it was marked on (Post/Redirect/Get). */
+    private void handedOver(Context ctx) {
+        wf.outbox().handedOver(ctx.pathParam("id"), Auth.current(ctx).username());
+        String next = ctx.formParam("next");
+        // only our own pages: an absolute path without a scheme or a second slash
+        ctx.redirect(next != null && next.matches("/(outbox|originals/[0-9a-f-]{36})") ? next : "/outbox", HttpStatus.SEE_OTHER);
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+/sign/[A-Za-z0-9_-]{43}");
+
+    /** Outbox messages as the pages show them; a waiting mail with its personal link. */
+    static List<Map<String, Object>> messages(List<org.accord.store.Outbox.Message> messages, String lang) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var m : messages) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", m.id());
+            row.put("channel", m.channel());
+            row.put("kind", m.kind());
+            row.put("recipient", m.recipient());
+            row.put("subject", m.subject());
+            row.put("state", m.state().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("attempts", m.attempts());
+            row.put("lastError", m.lastError() == null ? "" : m.lastError());
+            row.put("created", Pages.dateTime(m.createdAt(), lang));
+            row.put("sent", Pages.dateTime(m.sentAt(), lang));
+            if (m.state() == org.accord.store.Outbox.State.PENDING && "mail".equals(m.channel())) {
+                row.put("body", m.body());
+                java.util.regex.Matcher link = LINK.matcher(m.body());
+                if (link.find()) {
+                    row.put("link", link.group());
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private void dashboard(Context ctx, List<String> problems) {
@@ -256,6 +299,9 @@ final class SecretariatPages {
                             .map(f -> Map.of("fileName", f.fileName(), "sha256", f.sha256())).toList()));
         }
         m.put("fullPowers", powers);
+        m.put("messages", messages(wf.outbox().ofOriginal(s.original().id()).stream()
+                .filter(x -> "mail".equals(x.channel())).toList(), lang));
+        m.put("mailConfigured", mailConfigured);
         Object fresh = pages.takeFlash(ctx, "newLink:" + s.original().id());
         if (fresh != null) {
             m.put("newLink", fresh);
@@ -281,7 +327,17 @@ final class SecretariatPages {
             originalPage(ctx, pages.text(lang).get("link.replace.signed"));
             return;
         }
-        String token = wf.issuing().newLink(id, ctx.pathParam("party"), Auth.current(ctx).username());
+        String token;
+        try {
+            token = wf.issuing().newLink(id, ctx.pathParam("party"), Auth.current(ctx).username());
+        } catch (org.accord.workflow.WorkflowException e) {
+            if (e.kind() != org.accord.workflow.WorkflowException.Kind.CONFLICT && e.kind() != org.accord.workflow.WorkflowException.Kind.GONE) {
+                throw e;
+            }
+            ctx.status(409);
+            originalPage(ctx, e.getMessage());
+            return;
+        }
         pages.flash(ctx, "newLink:" + id, Map.of("party", party.map(p -> p.name().in(lang)).orElse(ctx.pathParam("party")),
                 "url", publicUrl + "/sign/" + token));
         ctx.redirect("/originals/" + id + "#new-link", HttpStatus.SEE_OTHER);
@@ -300,7 +356,25 @@ final class SecretariatPages {
             row.put("link", p.link().name().toLowerCase());
             parties.add(row);
         }
-        return Map.of("id", s.original().id(), "number", s.original().number(), "of", s.original().ofTotal(),
-                "complete", s.complete(), "parties", parties, "latest", s.revisions().get(s.revisions().size() - 1).number());
+        Map<String, Object> view = new HashMap<>(Map.of("id", s.original().id(), "number", s.original().number(), "of",
+                s.original().ofTotal(), "complete", s.complete(), "parties", parties,
+                "latest", s.revisions().get(s.revisions().size() - 1).number(), "certificate", s.certificate()));
+        s.round().ifPresent(r -> {
+            Map<String, Object> round = new HashMap<>();
+            round.put("state", r.state().code());
+            round.put("ordered", r.ordered());
+            round.put("deadline", Pages.dateTime(r.deadline(), lang));
+            round.put("declinedBy", r.endedBy() == null ? "" : s.parties().stream().filter(p -> p.partyId().equals(r.endedBy()))
+                    .findFirst().map(p -> p.name().in(lang)).orElse(r.endedBy()));
+            round.put("reason", r.reason() == null ? "" : r.reason());
+            view.put("round", round);
+            for (Map<String, Object> row : parties) {
+                r.party((String) row.get("id")).ifPresent(rp -> {
+                    row.put("invited", Pages.dateTime(rp.invitedAt(), lang));
+                    row.put("reminded", Pages.dateTime(rp.remindedAt(), lang));
+                });
+            }
+        });
+        return view;
     }
 }

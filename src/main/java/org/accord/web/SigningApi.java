@@ -41,7 +41,33 @@ final class SigningApi {
                 Route.open(HandlerType.POST, "/api/sign/{token}", this::sign),
                 Route.open(HandlerType.POST, "/api/sign/{token}/full-powers", this::fullPowers),
                 Route.open(HandlerType.POST, "/api/sign/{token}/data-to-sign", this::dataToSign),
-                Route.open(HandlerType.POST, "/api/sign/{token}/signature", this::signature));
+                Route.open(HandlerType.POST, "/api/sign/{token}/signature", this::signature),
+                Route.open(HandlerType.GET, "/download/{token}", this::download),
+                Route.open(HandlerType.POST, "/api/sign/{token}/decline", ctx -> {
+                    JsonNode body = Json.read(ctx.bodyAsBytes());
+                    wf.signing().decline(ctx.pathParam("token"), body.path("reason").isTextual() ? body.path("reason").asText() : null);
+                    ctx.status(204);
+                }));
+    }
+
+    /** A completed original (or its certificate) behind a time-limited link from a completion mail. */
+    private void download(Context ctx) {
+        String token = ctx.pathParam("token");
+        var d = org.accord.workflow.Tokens.wellFormed(token)
+                ? wf.downloads().byTokenHash(org.accord.workflow.Tokens.sha256(token)) : java.util.Optional.<org.accord.store.Downloads.Download>empty();
+        if (d.isEmpty()) {
+            throw new org.accord.workflow.WorkflowException(org.accord.workflow.WorkflowException.Kind.NOT_FOUND, "there is no such download link");
+        }
+        if (!d.get().expiresAt().isAfter(java.time.Instant.now())) {
+            throw new org.accord.workflow.WorkflowException(org.accord.workflow.WorkflowException.Kind.GONE, "this download link expired on "
+                    + d.get().expiresAt() + "; ask the secretariat for the signed original");
+        }
+        String id = d.get().originalId();
+        if (d.get().revision() == null) {
+            Pdfs.send(ctx, wf.rounds().certificate(id).orElseThrow(), wf.status().fileName(id, null).replace(".pdf", "-signing-certificate.pdf"));
+        } else {
+            Pdfs.send(ctx, wf.status().revisionPdf(id, d.get().revision()), wf.status().fileName(id, d.get().revision()));
+        }
     }
 
     private void fullPowers(Context ctx) {
@@ -63,6 +89,8 @@ final class SigningApi {
                         "expiresAt", Views.str(link.invitation().expiresAt())),
                 "fullPowers", wf.signing().fullPowers(link).stream().map(Views::fullPowers).toList(),
                 "fullPowersRequired", link.model().fullPowersRequired(),
+                "canSignNow", wf.signing().notYet(link).isEmpty(),
+                "notYet", wf.signing().notYet(link).orElse(null),
                 "pdf", "/api/sign/" + ctx.pathParam("token") + "/pdf"));
     }
 

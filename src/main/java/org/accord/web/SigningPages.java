@@ -37,7 +37,8 @@ final class SigningPages {
         return List.of(
                 Route.open(HandlerType.GET, "/sign/{token}", ctx -> show(ctx, null, null)),
                 Route.open(HandlerType.POST, "/sign/{token}", this::sign),
-                Route.open(HandlerType.POST, "/sign/{token}/full-powers", this::attachFullPowers));
+                Route.open(HandlerType.POST, "/sign/{token}/full-powers", this::attachFullPowers),
+                Route.open(HandlerType.POST, "/sign/{token}/decline", this::decline));
     }
 
     private void show(Context ctx, String error, String place) {
@@ -65,10 +66,21 @@ final class SigningPages {
         try {
             link = wf.signing().view(ctx.pathParam("token"));
         } catch (WorkflowException e) {
+            if (pages.takeFlash(ctx, "declined:" + ctx.pathParam("token")) != null) {
+                Map<String, String> t = pages.text(lang);
+                pages.render(ctx, "error.ftlh", Map.of("status", 200, "title", t.get("sign.declined"), "detail",
+                        t.get("sign.declined.detail")));
+                return;
+            }
             gone(ctx, e);
             return;
         }
         Map<String, Object> m = new HashMap<>();
+        wf.signing().notYet(link).ifPresent(why -> m.put("notYet", why));
+        Object declineError = ctx.attribute("declineError");
+        if (declineError != null) {
+            m.put("declineError", declineError);
+        }
         m.put("token", ctx.pathParam("token"));
         m.put("agreement", link.model());
         m.put("pieces", Renderer.pieces(link.model()));
@@ -131,6 +143,30 @@ final class SigningPages {
                 default -> {
                     ctx.status(422);
                     show(ctx, t.get("sign.fullPowers.invalid"), null);
+                }
+            }
+        }
+    }
+
+    /** The signatory declines, with a reason; then the page says so (Post/Redirect/Get). */
+    private void decline(Context ctx) {
+        String token = ctx.pathParam("token");
+        Map<String, String> t = pages.text(Pages.lang(ctx));
+        try {
+            wf.signing().decline(token, ctx.formParam("reason"));
+            pages.flash(ctx, "declined:" + token, Boolean.TRUE);
+            ctx.redirect("/sign/" + token, HttpStatus.SEE_OTHER);
+        } catch (WorkflowException e) {
+            switch (e.kind()) {
+                case NOT_FOUND, GONE -> gone(ctx, e);
+                case INVALID -> {
+                    ctx.status(400);
+                    ctx.attribute("declineError", t.get("sign.decline.required"));
+                    show(ctx, null, null);
+                }
+                default -> {
+                    ctx.status(409);
+                    show(ctx, e.getMessage(), null);
                 }
             }
         }

@@ -65,9 +65,29 @@ final class Views {
                     });
                     line.put("link", p.link().name().toLowerCase());
                     line.put("linkExpires", str(p.linkExpires()));
+                    s.round().flatMap(r -> r.party(p.partyId())).ifPresent(rp -> {
+                        line.put("email", rp.email());
+                        line.put("invitedAt", str(rp.invitedAt()));
+                        line.put("remindedAt", str(rp.remindedAt()));
+                    });
                     return line;
                 }).toList(),
+                "round", s.round().map(r -> ordered("state", r.state().code(), "order", r.ordered() ? "listed" : "any",
+                        "deadline", str(r.deadline()), "endedAt", str(r.endedAt()), "declinedBy", r.endedBy(), "reason", r.reason()))
+                        .orElse(null),
+                "certificate", s.certificate() ? "/api/originals/" + o.id() + "/certificate" : null,
                 "revisions", s.revisions().stream().map(Views::revision).toList());
+    }
+
+    /** A message of the outbox; the body (with its personal link) only while it waits to be sent or handed over. */
+    static Map<String, Object> message(org.accord.store.Outbox.Message m) {
+        Map<String, Object> view = ordered("id", m.id(), "channel", m.channel(), "kind", m.kind(), "original", m.originalId(),
+                "party", m.partyId(), "recipient", m.recipient(), "subject", m.subject(), "state", m.state().name().toLowerCase(),
+                "attempts", m.attempts(), "lastError", m.lastError(), "createdAt", str(m.createdAt()), "sentAt", str(m.sentAt()));
+        if (m.state() == org.accord.store.Outbox.State.PENDING && "mail".equals(m.channel())) {
+            view.put("body", m.body());
+        }
+        return view;
     }
 
     static String str(Object o) {

@@ -17,7 +17,11 @@ import org.accord.workflow.Workflow;
 public final class WebApp {
 
     /** What the web layer needs to know of the configuration. */
-    public record Settings(String publicUrl, long maxUploadBytes) {
+    public record Settings(String publicUrl, long maxUploadBytes, boolean mailConfigured) {
+
+        public Settings(String publicUrl, long maxUploadBytes) {
+            this(publicUrl, maxUploadBytes, false);
+        }
 
         public Settings {
             Objects.requireNonNull(publicUrl, "publicUrl cannot be null");
@@ -70,7 +74,7 @@ public final class WebApp {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.open(HandlerType.GET, "/health", ctx -> health(ctx, healthy, wf)));
         routes.addAll(Docs.routes(settings.publicUrl()));
-        routes.addAll(new SecretariatApi(wf, settings.publicUrl()).routes());
+        routes.addAll(new SecretariatApi(wf, settings.publicUrl(), settings.mailConfigured()).routes());
         routes.addAll(new SigningApi(wf, settings.maxUploadBytes()).routes());
         routes.addAll(new ArchiveApi(wf, settings.maxUploadBytes()).routes());
         if (trustServices != null) {
@@ -83,9 +87,10 @@ public final class WebApp {
     /** The pages: home and login, the secretariat's, the signatory's and the archivist's. */
     static List<Route> pages(Workflow wf, Settings settings, Pages pages, Sessions sessions, Auth auth) {
         List<Route> routes = new ArrayList<>(new PublicPages(pages, sessions, auth).routes());
-        routes.addAll(new SecretariatPages(wf, pages, settings.publicUrl()).routes());
+        routes.addAll(new SecretariatPages(wf, pages, settings.publicUrl(), settings.mailConfigured()).routes());
         routes.addAll(new SigningPages(wf, pages, settings.maxUploadBytes()).routes());
         routes.addAll(new ArchivePages(wf, pages, sessions, settings.maxUploadBytes()).routes());
+        routes.addAll(new StoredOriginalsPages(wf, pages).routes());
         routes.add(Route.open(HandlerType.GET, "/static/<file>", WebApp::staticFile));
         return routes;
     }

@@ -20,8 +20,13 @@ public final class Archive {
     private final Signer signer;
     private final AuditTrail audit;
     private final Locks locks;
+    private final SigningRounds rounds;
+    private final java.time.Clock clock;
 
-    Archive(Verifier verifier, Originals originals, Signer signer, AuditTrail audit, Locks locks) {
+    Archive(Verifier verifier, Originals originals, Signer signer, AuditTrail audit, Locks locks, SigningRounds rounds,
+            java.time.Clock clock) {
+        this.rounds = rounds;
+        this.clock = clock;
         this.verifier = verifier;
         this.originals = originals;
         this.signer = signer;
@@ -67,8 +72,12 @@ public final class Archive {
 
     /** Extends the latest revision of an original to {@code level} (B-LT or B-LTA) as the next revision. */
     public Revision extend(String originalId, Level level, String actor) {
-        originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
-                "there is no original " + originalId));
+        return extend(originalId, level, actor, "original.extended");
+    }
+
+    private Revision extend(String originalId, Level level, String actor, String action) {
+        org.accord.store.StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
+                WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
         return locks.with(originalId, () -> {
             List<Revision> all = originals.revisions(originalId);
             Revision latest = all.get(all.size() - 1);
@@ -78,8 +87,42 @@ public final class Archive {
             }
             byte[] extended = signer.extend(originals.bytes(originalId, latest.number()).orElseThrow(), level);
             return originals.append(originalId, latest.number(), new NewRevision(Revision.EXTENDED, null, null, null, level.code(),
-                    extended), null, actor, "original.extended");
+                    extended), null, actor, action, rounds.extended(original, latest.number() + 1, level.code()));
         });
+    }
+
+    /** The outcome of one pass of the archive job. */
+    public record Renewal(int checked, int renewed, int failed) {
+    }
+
+    /**
+     * The archive job: every original whose latest revision is at B-LTA gets a new archive time-stamp once {@code now}
+     * is within {@code renewBefore} of the expiry of the certificate behind its last one. Each result is in the trail.
+     */
+    public Renewal renewDue(java.time.Duration renewBefore) {
+        int checked = 0;
+        int renewed = 0;
+        int failed = 0;
+        java.time.Instant now = clock.instant();
+        for (Revision latest : originals.latestAtLevel(Level.B_LTA.code())) {
+            checked++;
+            try {
+                byte[] pdf = originals.bytes(latest.originalId(), latest.number()).orElseThrow();
+                java.util.Optional<java.time.Instant> expiry = Signer.archiveExpiry(pdf);
+                if (expiry.isPresent() && now.isBefore(expiry.get().minus(renewBefore))) {
+                    continue;
+                }
+                Revision r = extend(latest.originalId(), Level.B_LTA, "scheduler", "original.renewed");
+                renewed++;
+                org.slf4j.LoggerFactory.getLogger(Archive.class).info("original {}: archive time-stamp renewed as revision {} "
+                        + "(the last one's certificate expires {})", latest.originalId(), r.number(), expiry.orElse(null));
+            } catch (RuntimeException e) {
+                failed++;
+                audit.record("scheduler", "original.renewal-failed", "original:" + latest.originalId(), latest.sha256(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return new Renewal(checked, renewed, failed);
     }
 
     private static String clip(String name) {

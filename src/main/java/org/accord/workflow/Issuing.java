@@ -2,6 +2,8 @@ package org.accord.workflow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.accord.render.RenderedPdf;
 import org.accord.render.Renderer;
 import org.accord.sign.Level;
 import org.accord.sign.Signer;
-import org.accord.store.Invitations;
 import org.accord.store.NewOriginal;
 import org.accord.store.NewRevision;
 import org.accord.store.Originals;
@@ -32,18 +33,18 @@ public final class Issuing {
 
     private final Drafting drafting;
     private final Originals originals;
-    private final Invitations invitations;
     private final Renderer renderer;
     private final Signer signer;
     private final Keys keys;
+    private final SigningRounds rounds;
     private final Duration linkLifetime;
     private final Clock clock;
 
-    Issuing(Drafting drafting, Originals originals, Invitations invitations, Renderer renderer, Signer signer, Keys keys,
+    Issuing(Drafting drafting, Originals originals, SigningRounds rounds, Renderer renderer, Signer signer, Keys keys,
             Duration linkLifetime, Clock clock) {
         this.drafting = drafting;
         this.originals = originals;
-        this.invitations = invitations;
+        this.rounds = rounds;
         this.renderer = renderer;
         this.signer = signer;
         this.keys = keys;
@@ -51,8 +52,25 @@ public final class Issuing {
         this.clock = clock;
     }
 
-    /** An issued original and, per party, the token of its signing link (shown once: only its hash is kept). */
+    /** An issued original and, per party invited now, the token of its signing link (only its hash is kept). */
     public record Issued(StoredOriginal original, Map<String, String> tokens) {
+    }
+
+    /**
+     * How the signing round of each original runs: {@code ordered} (null: the configured default) makes each party's
+     * invitation wait for the signature of the party before it; {@code emails} (by party id) replace the addresses
+     * of the agreement data.
+     */
+    public record RoundOptions(Boolean ordered, Map<String, String> emails) {
+
+        public RoundOptions {
+            emails = Map.copyOf(emails);
+        }
+
+        /** The configured order, the data's addresses. */
+        public static RoundOptions defaults() {
+            return new RoundOptions(null, Map.of());
+        }
     }
 
     /** Issues every original; {@code sealPassword} non-null certifies each with the seal at {@code sealLevel}. */
@@ -66,6 +84,12 @@ public final class Issuing {
      */
     public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel,
                               Map<String, DesignatedSigner> signers, String actor) {
+        return issue(agreementId, layout, sealPassword, sealLevel, signers, RoundOptions.defaults(), actor);
+    }
+
+    /** Issues every original with its signing round run as {@code options} say; invitations go out through the outbox. */
+    public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel,
+                              Map<String, DesignatedSigner> signers, RoundOptions options, String actor) {
         StoredAgreement stored = drafting.get(agreementId);
         if (layout == Layout.SEPARATE) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "the service issues one PDF per original: "
@@ -76,6 +100,9 @@ public final class Issuing {
                     + " were issued before; its text is frozen");
         }
         Agreement agreement = withSigners(drafting.model(stored), signers);
+        Map<String, String> emails = emails(agreement, options.emails());
+        boolean ordered = options.ordered() == null ? rounds.orderedByDefault() : options.ordered();
+        Instant deadline = clock.instant().plus(linkLifetime);
         KeyEntry seal = sealPassword == null ? null : keys.seal(sealPassword);
         List<NewOriginal> toStore = new ArrayList<>();
         List<Map<String, String>> tokens = new ArrayList<>();
@@ -86,19 +113,15 @@ public final class Issuing {
                 revisions.add(new NewRevision(Revision.CERTIFIED, null, new org.accord.sign.Signed(seal.certificate(), null).signerName(),
                         null, sealLevel.code(), signer.certify(pdf.bytes(), sealLevel, seal)));
             }
-            Map<String, String> partyTokens = new LinkedHashMap<>();
-            Map<String, String> hashes = new LinkedHashMap<>();
-            for (Party party : agreement.parties()) {
-                String token = Tokens.next();
-                partyTokens.put(party.id(), token);
-                hashes.put(party.id(), Tokens.sha256(token));
-            }
-            tokens.add(partyTokens);
             String custodian = agreement.custodianOf(pdf.original()).map(Party::id).orElse(null);
-            toStore.add(new NewOriginal(pdf.original(), agreement.finalClause().originals(), layout.code(), custodian, revisions,
-                    hashes));
+            StoredOriginal original = new StoredOriginal(UUID.randomUUID().toString(), agreementId, pdf.original(),
+                    agreement.finalClause().originals(), layout.code(), custodian, clock.instant());
+            SigningRounds.Start start = rounds.start(agreement, original, ordered, emails, deadline, actor);
+            tokens.add(start.tokens());
+            toStore.add(new NewOriginal(original.id(), pdf.original(), agreement.finalClause().originals(), layout.code(), custodian,
+                    revisions, start.round(), start.effects()));
         }
-        List<StoredOriginal> issued = originals.issue(agreementId, toStore, clock.instant().plus(linkLifetime), actor);
+        List<StoredOriginal> issued = originals.issue(agreementId, toStore, actor);
         List<Issued> result = new ArrayList<>();
         for (int i = 0; i < issued.size(); i++) {
             result.add(new Issued(issued.get(i), tokens.get(i)));
@@ -122,21 +145,32 @@ public final class Issuing {
                 a.preamble(), a.articles(), a.finalClause(), a.entryIntoForce(), a.fullPowersRequired());
     }
 
-    /** A new signing link for a party of an original; the party's earlier open links stop working. */
+    private static Map<String, String> emails(Agreement a, Map<String, String> overrides) {
+        Map<String, String> emails = new LinkedHashMap<>();
+        for (Party p : a.parties()) {
+            if (p.signatory().email() != null) {
+                emails.put(p.id(), p.signatory().email());
+            }
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (a.parties().stream().noneMatch(p -> p.id().equals(e.getKey()))) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, "emails." + e.getKey() + ": agreement " + a.id()
+                        + " has no party " + e.getKey());
+            }
+            if (!org.accord.model.Signatory.isAddress(e.getValue())) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, "emails." + e.getKey()
+                        + ": must be a mail address such as name@example.org");
+            }
+            emails.put(e.getKey(), e.getValue());
+        }
+        return emails;
+    }
+
+    /**
+     * A new signing link for a party of an original, sent as a new invitation; the party's earlier open links stop
+     * working.
+     */
     public String newLink(String originalId, String partyId, String actor) {
-        StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
-                WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
-        Agreement agreement = drafting.model(drafting.get(original.agreementId()));
-        if (agreement.parties().stream().noneMatch(p -> p.id().equals(partyId))) {
-            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "agreement " + original.agreementId()
-                    + " has no party " + partyId);
-        }
-        if (originals.revisions(originalId).stream().anyMatch(r -> r.signedBy(partyId))) {
-            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + partyId + " has already signed original "
-                    + original.number());
-        }
-        String token = Tokens.next();
-        invitations.reissue(originalId, partyId, Tokens.sha256(token), clock.instant().plus(linkLifetime), actor);
-        return token;
+        return rounds.resend(originalId, partyId, actor);
     }
 }

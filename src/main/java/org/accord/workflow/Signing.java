@@ -47,13 +47,15 @@ public final class Signing {
     private final Level level;
     private final int maxFailures;
     private final Clock clock;
+    private final SigningRounds rounds;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Runs between signing and storing; tests use it to make another process win the race. */
     volatile Runnable beforeStore = () -> {
     };
 
     Signing(Drafting drafting, Originals originals, Invitations invitations, org.accord.store.FullPowers fullPowers, Signer signer,
-            Keys keys, Locks locks, Level level, int maxFailures, Clock clock) {
+            Keys keys, Locks locks, Level level, int maxFailures, SigningRounds rounds, Clock clock) {
+        this.rounds = rounds;
         this.drafting = drafting;
         this.originals = originals;
         this.invitations = invitations;
@@ -311,10 +313,12 @@ public final class Signing {
 
     private Revision store(Link link, Revision base, byte[] signed) {
         Signed facts = Signed.in(signed, link.party().signatureFieldName());
+        List<Revision> before = originals.revisions(link.original().id()).stream().filter(r -> r.number() <= base.number()).toList();
+        String actor = "link:" + link.party().id();
         try {
             return originals.append(link.original().id(), base.number(), new NewRevision(Revision.SIGNED, link.party().id(),
                     facts.signerName(), facts.timestamp(), level.code(), signed), link.invitation().id(),
-                    "link:" + link.party().id(), "original.signed");
+                    actor, "original.signed", rounds.signed(link.model(), link.original(), link.party(), before, actor));
         } catch (ConflictException e) {
             Invitation now = invitations.ofOriginal(link.original().id()).stream()
                     .filter(i -> i.id().equals(link.invitation().id())).findFirst().orElseThrow();
@@ -326,10 +330,29 @@ public final class Signing {
     }
 
     private void refuseIfSigned(Link link) {
-        if (signature(link).isPresent()) {
+        List<Revision> revisions = originals.revisions(link.original().id());
+        if (revisions.stream().anyMatch(r -> r.signedBy(link.party().id()))) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "party " + link.party().id()
                     + " has already signed original " + link.original().number());
         }
+        rounds.requireTurn(link.model(), link.original(), link.party(), revisions);
+    }
+
+    /** Whether the link's party may sign now (its turn has come, the round is open); the reason when not. */
+    public java.util.Optional<String> notYet(Link link) {
+        try {
+            rounds.requireTurn(link.model(), link.original(), link.party(), originals.revisions(link.original().id()));
+            return java.util.Optional.empty();
+        } catch (WorkflowException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /** The signatory declines to sign, with a reason: the original is marked declined and every link of it stops. */
+    public void decline(String token, String reason) {
+        Link link = open(token);
+        refuseIfSigned(link);
+        rounds.decline(link, reason, "link:" + link.party().id());
     }
 
     private Revision latest(String originalId) {

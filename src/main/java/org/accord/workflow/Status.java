@@ -21,8 +21,10 @@ public final class Status {
     private final Originals originals;
     private final Invitations invitations;
     private final Clock clock;
+    private final SigningRounds rounds;
 
-    Status(Drafting drafting, Originals originals, Invitations invitations, Clock clock) {
+    Status(Drafting drafting, Originals originals, Invitations invitations, SigningRounds rounds, Clock clock) {
+        this.rounds = rounds;
         this.drafting = drafting;
         this.originals = originals;
         this.invitations = invitations;
@@ -34,8 +36,12 @@ public final class Status {
                               Instant linkExpires) {
     }
 
-    /** An original with its revisions and its parties' status. */
-    public record OriginalStatus(StoredOriginal original, List<Revision> revisions, List<PartyStatus> parties) {
+    /**
+     * An original with its revisions, its parties' status, its signing round (empty for originals issued before
+     * rounds existed) and whether its signing certificate was made.
+     */
+    public record OriginalStatus(StoredOriginal original, List<Revision> revisions, List<PartyStatus> parties,
+                                 Optional<org.accord.store.Rounds.Round> round, boolean certificate) {
 
         /** Whether every party has signed. */
         public boolean complete() {
@@ -59,7 +65,9 @@ public final class Status {
             parties.add(new PartyStatus(p.id(), p.shortName(), signed,
                     link.map(i -> i.state(now)).orElse(Invitation.State.REVOKED), link.map(Invitation::expiresAt).orElse(null)));
         }
-        return new OriginalStatus(original, revisions, parties);
+        Optional<org.accord.store.Rounds.Round> round = rounds.of(originalId);
+        boolean certificate = round.map(r -> r.state() == org.accord.store.Rounds.State.COMPLETED).orElse(false);
+        return new OriginalStatus(original, revisions, parties, round, certificate);
     }
 
     /** The bytes of the latest revision. */
@@ -85,6 +93,11 @@ public final class Status {
         String agreement = drafting.get(o.agreementId()).dataId();
         boolean latest = revision == null || revision == originals.latest(originalId).number();
         return agreement + "-original-" + o.number() + "-of-" + o.ofTotal() + (latest ? "" : "-rev" + revision) + ".pdf";
+    }
+
+    /** Every stored original, newest first. */
+    public List<StoredOriginal> allOriginals() {
+        return originals.all();
     }
 
     /** The originals of an agreement, by number (none before they are issued). */

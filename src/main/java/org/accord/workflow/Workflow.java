@@ -1,7 +1,6 @@
 package org.accord.workflow;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.accord.render.Renderer;
 import org.accord.sign.Level;
 import org.accord.sign.Signer;
@@ -23,10 +22,16 @@ public final class Workflow {
     private final Users users;
     private final AuditTrail audit;
     private final org.accord.verify.HumanReport reports;
+    private final SigningRounds rounds;
+    private final org.accord.store.Outbox outbox;
+    private final org.accord.store.Downloads downloads;
 
-    /** What a workflow is made of; {@code level} is the level of every party's signature. */
+    /**
+     * What a workflow is made of; {@code level} is the level of every party's signature, {@code links} derives the
+     * signing links, {@code rounds} says how signing rounds run, {@code webhookUrl} (may be empty) gets the events.
+     */
     public record Parts(Database db, Renderer renderer, Signer signer, Verifier verifier, Keys keys, Level level,
-                        Duration linkLifetime, int maxPasswordFailures, Clock clock) {
+                        int maxPasswordFailures, Links links, SigningRounds.Settings rounds, String webhookUrl, Clock clock) {
     }
 
     public Workflow(Parts p) {
@@ -35,13 +40,32 @@ public final class Workflow {
         Locks locks = new Locks();
         this.audit = new AuditTrail(p.db());
         this.users = new Users(p.db());
+        this.outbox = new org.accord.store.Outbox(p.db());
+        this.downloads = new org.accord.store.Downloads(p.db());
         this.drafting = new Drafting(new org.accord.store.Agreements(p.db()), p.renderer());
-        this.issuing = new Issuing(drafting, originals, invitations, p.renderer(), p.signer(), p.keys(), p.linkLifetime(), p.clock());
+        this.rounds = new SigningRounds(drafting, originals, invitations, new org.accord.store.Rounds(p.db()), audit,
+                new SigningCertificate(p.renderer(), p.verifier()), p.links(), new Events(p.webhookUrl()), p.rounds(), p.clock());
+        this.issuing = new Issuing(drafting, originals, rounds, p.renderer(), p.signer(), p.keys(), p.rounds().linkLifetime(), p.clock());
         this.signing = new Signing(drafting, originals, invitations, new org.accord.store.FullPowers(p.db()), p.signer(), p.keys(), locks, p.level(),
-                p.maxPasswordFailures(), p.clock());
-        this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks);
-        this.status = new Status(drafting, originals, invitations, p.clock());
+                p.maxPasswordFailures(), rounds, p.clock());
+        this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks, rounds, p.clock());
+        this.status = new Status(drafting, originals, invitations, rounds, p.clock());
         this.reports = new org.accord.verify.HumanReport(p.renderer());
+    }
+
+    /** The signing rounds: declining, reminders, deadlines, completion (the rounds job calls {@link SigningRounds#tick()}). */
+    public SigningRounds rounds() {
+        return rounds;
+    }
+
+    /** The messages waiting to go out and those sent (the outbox page, and the delivery job). */
+    public org.accord.store.Outbox outbox() {
+        return outbox;
+    }
+
+    /** Time-limited download links. */
+    public org.accord.store.Downloads downloads() {
+        return downloads;
     }
 
     public Drafting drafting() {

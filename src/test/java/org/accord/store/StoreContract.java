@@ -31,11 +31,19 @@ abstract class StoreContract {
     }
 
     private List<StoredOriginal> issue(Database db, String agreementId) {
-        NewOriginal one = new NewOriginal(1, 2, "parallel", "cica", List.of(NewRevision.of("issued", pdf("rev0-1"))),
-                Map.of("cica", sha("token-a-" + agreementId), "sco-rats", sha("token-b-" + agreementId)));
-        NewOriginal two = new NewOriginal(2, 2, "parallel", "sco-rats", List.of(NewRevision.of("issued", pdf("rev0-2"))),
-                Map.of("cica", sha("token-c-" + agreementId), "sco-rats", sha("token-d-" + agreementId)));
-        return new Originals(db).issue(agreementId, List.of(one, two), Instant.now().plus(1, ChronoUnit.DAYS), "secretariat");
+        NewOriginal one = original(1, "cica", pdf("rev0-1"), "token-a-" + agreementId, "token-b-" + agreementId);
+        NewOriginal two = original(2, "sco-rats", pdf("rev0-2"), "token-c-" + agreementId, "token-d-" + agreementId);
+        return new Originals(db).issue(agreementId, List.of(one, two), "secretariat");
+    }
+
+    /** An original of two parties whose links have these tokens, in a round that runs in any order. */
+    private static NewOriginal original(int number, String custodian, byte[] pdf, String cicaToken, String scoToken) {
+        Instant expires = Instant.now().plus(1, ChronoUnit.DAYS);
+        Effects links = Effects.none().invite("cica", java.util.UUID.randomUUID().toString(), sha(cicaToken), expires, "secretariat")
+                .invite("sco-rats", java.util.UUID.randomUUID().toString(), sha(scoToken), expires, "secretariat");
+        return new NewOriginal(java.util.UUID.randomUUID().toString(), number, 2, "parallel", custodian,
+                List.of(NewRevision.of("issued", pdf)), new Rounds.NewRound(false, expires,
+                List.of(new Rounds.NewParty("cica", null), new Rounds.NewParty("sco-rats", null))), links);
     }
 
     private static byte[] pdf(String marker) {

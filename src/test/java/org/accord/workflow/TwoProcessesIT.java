@@ -43,8 +43,9 @@ class TwoProcessesIT {
         Verifier verifier = new Verifier(List.of(new TrustAnchor(TestPki.services().rootCertificate(), "test root", true)),
                 new LocalTrustDataLoader(TestPki.services(), TestPki.BASE_URL, new OfflineDataLoader()), Limits.DEFAULT);
         return new Workflow(new Workflow.Parts(db, renderer, new Signer(trust), verifier,
-                new Keys(TestPki.dir(), TestPki.dir().resolve("secretariat-seal.p12")), Level.B_T, Duration.ofDays(1), 5,
-                Clock.systemUTC()));
+                new Keys(TestPki.dir(), TestPki.dir().resolve("secretariat-seal.p12")), Level.B_T, 5,
+                new Links(new byte[32], "http://127.0.0.1:1"), new SigningRounds.Settings(false, Duration.ofDays(1), Duration.ofDays(3), "",
+                10 << 20, Duration.ofDays(14)), "", Clock.systemUTC()));
     }
 
     @Test
