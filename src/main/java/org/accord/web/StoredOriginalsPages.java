@@ -45,7 +45,8 @@ final class StoredOriginalsPages {
     private void list(Context ctx) {
         String lang = Pages.lang(ctx);
         String q = clean(ctx.queryParam("q"));
-        String state = STATES.contains(ctx.queryParam("state")) ? ctx.queryParam("state") : "";
+        String requested = ctx.queryParam("state");
+        String state = requested != null && STATES.contains(requested) ? requested : "";
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, StoredAgreement> agreements = new HashMap<>();
         for (StoredAgreement a : wf.drafting().list()) {

@@ -166,6 +166,7 @@ class SigningRoundIT {
         byte[] certificate = files.get("cica-sco-rats-2017-original-1-of-2-signing-certificate.pdf");
         assertNotNull(original, files.keySet().toString());
         assertNotNull(certificate, files.keySet().toString());
+        Files.write(Path.of("target", "signing-certificate-sample.pdf"), certificate); // kept for people to look at
         String certificateText = PdfText.all(certificate);
         assertTrue(certificateText.contains("Signing certificate") && certificateText.contains("Свидетельство о подписании"), certificateText);
         assertTrue(certificateText.contains("Yevgeniy Sysoyev") || certificateText.contains("SCO RATS"), certificateText);
