@@ -62,7 +62,7 @@ final class SigningCertificate {
             SignatureReport.Completion done = s == null ? null : s.completion();
             lines.add(new Line(p.shortName().en(), p.shortName().ru(), signed.signerName(),
                     proven == null ? "not proven" : Times.format(proven, "en"), proven == null ? "не подтверждено" : Times.format(proven, "ru"),
-                    done == null || done.place() == null ? "—" : done.place(), done == null || done.placeRu() == null ? "—" : done.placeRu(),
+                    done == null || done.place() == null ? "—" : done.place(), done == null || done.placeRu() == null ? "—" : "в " + done.placeRu(),
                     r.level(), fingerprint(signed)));
         }
         String prefix = "original:" + original.id();

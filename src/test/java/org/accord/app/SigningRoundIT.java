@@ -170,7 +170,7 @@ class SigningRoundIT {
         String certificateText = PdfText.all(certificate);
         assertTrue(certificateText.contains("Signing certificate") && certificateText.contains("Свидетельство о подписании"), certificateText);
         assertTrue(certificateText.contains("Yevgeniy Sysoyev") || certificateText.contains("SCO RATS"), certificateText);
-        assertTrue(certificateText.contains("Ташкенте"), "the place in Russian: " + certificateText);
+        assertTrue(certificateText.contains("в Ташкенте"), "the place in Russian, as after «в»: " + certificateText);
         assertTrue(certificateText.contains("original.signed"), "the audit events of the original: " + certificateText);
         PdfA.assertPdfA3b(certificate, "signing certificate");
         JsonNode verdict = s.archivist.postForm("/api/verify", Http.form("file", original)).json();
