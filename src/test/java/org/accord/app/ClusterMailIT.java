@@ -45,6 +45,7 @@ class ClusterMailIT {
             settings.put("signing.linkKey", Base64.getEncoder().encodeToString("the link key both nodes share!!!".getBytes()));
             settings.put("scheduler.outboxEvery", "PT0.1S");
             settings.put("scheduler.roundsEvery", "PT0.2S");
+            settings.put("mail.maxAttachmentMib", "0"); // every original goes as a download link instead
             Map<String, String> first = new HashMap<>(settings);
             first.put("data.dir", data.resolve("one").toString());
             Map<String, String> second = new HashMap<>(settings);
@@ -88,6 +89,25 @@ class ClusterMailIT {
                     sent++;
                 }
                 assertEquals(10, sent);
+
+                // the completed original behind its time-limited link (larger than mail.maxAttachmentMib)
+                MimeMessage completed = java.util.Arrays.stream(received).filter(m -> {
+                    try {
+                        return m.getSubject().startsWith("Signed by every party");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow();
+                jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) completed.getContent();
+                assertEquals(2, parts.getCount(), "the text and the signing certificate, not the original");
+                String text = (String) parts.getBodyPart(0).getContent();
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://[^/\\s]+(/download/[A-Za-z0-9_-]{43})").matcher(text);
+                assertTrue(link.find(), text);
+                Http.Response pdf = b.anonymous.get(link.group(1));
+                assertEquals(200, pdf.status(), pdf.toString());
+                assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+                assertTrue(pdf.header("Content-Disposition").contains("cica-sco-rats-2017-original-"), pdf.header("Content-Disposition"));
+                assertEquals(404, b.anonymous.get("/download/" + "A".repeat(43)).status());
             }
         } finally {
             smtp.stop();
