@@ -27,7 +27,8 @@ CREATE TABLE round_parties (
 
 -- Messages to deliver (channel mail or webhook), committed with the change they announce and delivered by a job
 -- with retries. state: pending, sending (claimed until next_attempt_at), sent, failed (gave up), handed (given
--- over by hand). A sent or handed message's body no longer carries its signing link.
+-- over by hand). A mail with a personal link keeps it in link and a copy of its body without it in redacted: once
+-- the mail is sent or handed over, the body becomes that copy and the link is dropped.
 CREATE TABLE outbox (
     id              VARCHAR(36)   PRIMARY KEY,
     channel         VARCHAR(16)   NOT NULL,
@@ -37,6 +38,8 @@ CREATE TABLE outbox (
     recipient       VARCHAR(2000) NOT NULL,
     subject         VARCHAR(1000) NOT NULL,
     body            BYTEA         NOT NULL,
+    link            VARCHAR(500),
+    redacted        BYTEA,
     state           VARCHAR(16)   NOT NULL,
     attempts        INTEGER       NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -64,12 +67,12 @@ CREATE TABLE signing_certificates (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Links that download one file for a set time (a completed original too large to attach); only the hash is kept.
+-- Links that download one revision of an original for a set time (a completed original too large to attach);
+-- only the hash of their token is kept.
 CREATE TABLE downloads (
     token_sha256 CHAR(64)    PRIMARY KEY,
     original_id  VARCHAR(36) NOT NULL REFERENCES originals (id),
-    what         VARCHAR(16) NOT NULL,
-    revision     INTEGER,
+    revision     INTEGER     NOT NULL,
     expires_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.accord.notify.Delivery;
 import org.accord.store.Database;
@@ -43,10 +44,10 @@ final class Jobs implements AutoCloseable {
                         LOG.info("archive: {} originals at B-LTA checked, {} re-time-stamped, {} failed", r.checked(), r.renewed(), r.failed());
                     }
                 });
-        Duration shortest = List.of(config.outboxEvery(), config.roundsEvery(), config.archiveEvery()).stream()
-                .min(Duration::compareTo).orElseThrow();
-        Duration polling = shortest.dividedBy(2).compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100)
-                : shortest.dividedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : shortest.dividedBy(2);
+        Duration shortest = Collections.min(List.of(config.outboxEvery(), config.roundsEvery(), config.archiveEvery()));
+        // poll twice per shortest interval, between 100 ms and 10 s
+        Duration polling = Collections.max(List.of(Duration.ofMillis(100),
+                Collections.min(List.of(Duration.ofSeconds(10), shortest.dividedBy(2)))));
         Scheduler scheduler = Scheduler.create(db.dataSource())
                 .startTasks(outbox, rounds, archive)
                 .commitWhenAutocommitDisabled(true)

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Links that download one file of an original until they expire; only the SHA-256 of their token is kept. */
+/** Links that download one revision of an original until they expire; only the SHA-256 of their token is kept. */
 public final class Downloads {
 
     private final Database db;
@@ -16,23 +16,17 @@ public final class Downloads {
         this.db = db;
     }
 
-    /** What a download link gives: a revision of an original, or its signing certificate ({@code revision} null). */
-    public record Download(String originalId, String what, Integer revision, Instant expiresAt) {
+    /** What a download link gives: a revision of an original, until when. */
+    public record Download(String originalId, int revision, Instant expiresAt) {
     }
 
-    static void insert(Connection c, String tokenSha256, String originalId, String what, Integer revision, Instant expires)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO downloads (token_sha256, original_id, what, revision, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?)")) {
+    static void insert(Connection c, String tokenSha256, String originalId, int revision, Instant expires) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO downloads (token_sha256, original_id, revision, expires_at) "
+                + "VALUES (?, ?, ?, ?)")) {
             s.setString(1, tokenSha256);
             s.setString(2, originalId);
-            s.setString(3, what);
-            if (revision == null) {
-                s.setNull(4, java.sql.Types.INTEGER);
-            } else {
-                s.setInt(4, revision);
-            }
-            Rows.time(s, 5, expires);
+            s.setInt(3, revision);
+            Rows.time(s, 4, expires);
             s.executeUpdate();
         }
     }
@@ -46,9 +40,7 @@ public final class Downloads {
                     if (!r.next()) {
                         return Optional.<Download>empty();
                     }
-                    int revision = r.getInt("revision");
-                    return Optional.of(new Download(r.getString("original_id"), r.getString("what"), r.wasNull() ? null : revision,
-                            Rows.time(r, "expires_at")));
+                    return Optional.of(new Download(r.getString("original_id"), r.getInt("revision"), Rows.time(r, "expires_at")));
                 }
             }
         });

@@ -70,9 +70,9 @@ public final class Effects {
         return this;
     }
 
-    /** A link that downloads revision {@code revision} (or the certificate when null) until {@code expires}. */
-    public Effects download(String tokenSha256, String what, Integer revision, Instant expires) {
-        ops.add((c, original, now) -> Downloads.insert(c, tokenSha256, original, what, revision, expires));
+    /** A link that downloads revision {@code revision} until {@code expires}. */
+    public Effects download(String tokenSha256, int revision, Instant expires) {
+        ops.add((c, original, now) -> Downloads.insert(c, tokenSha256, original, revision, expires));
         return this;
     }
 

@@ -1,7 +1,6 @@
 package org.accord.store;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * An original to issue: its first revisions, its signing round, and what goes with it (the invitations of the

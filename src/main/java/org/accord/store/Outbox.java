@@ -21,8 +21,8 @@ public final class Outbox {
 
     /** How many times a message is tried before it is marked failed. */
     public static final int MAX_ATTEMPTS = 12;
-    private static final String COLUMNS = "id, channel, kind, original_id, party_id, recipient, subject, body, state, attempts, "
-            + "next_attempt_at, last_error, created_at, sent_at";
+    private static final String COLUMNS = "id, channel, kind, original_id, party_id, recipient, subject, body, link, state, "
+            + "attempts, next_attempt_at, last_error, created_at, sent_at";
 
     private final Database db;
 
@@ -49,11 +49,11 @@ public final class Outbox {
 
     /**
      * A message to write: {@code channel} mail (recipient an address, may be empty when none is known) or webhook
-     * (recipient a URL); {@code kind} says what it announces; {@code redacted} is the body to keep once delivered
-     * (without the signing link), null when the body may stay.
+     * (recipient a URL); {@code kind} says what it announces; {@code link} the personal link it carries and
+     * {@code redacted} the body to keep once it is delivered (both null for a message without a link).
      */
     public record NewMessage(String channel, String kind, String partyId, String recipient, String subject, String body,
-                             String redacted, List<Attachment> attachments) {
+                             String link, String redacted, List<Attachment> attachments) {
 
         public NewMessage {
             attachments = List.copyOf(attachments);
@@ -61,16 +61,16 @@ public final class Outbox {
         }
     }
 
-    /** A stored message. */
+    /** A stored message; {@code link} is its personal link until it is delivered or handed over. */
     public record Message(String id, String channel, String kind, String originalId, String partyId, String recipient,
-                          String subject, String body, State state, int attempts, Instant nextAttemptAt, String lastError,
-                          Instant createdAt, Instant sentAt) {
+                          String subject, String body, String link, State state, int attempts, Instant nextAttemptAt,
+                          String lastError, Instant createdAt, Instant sentAt) {
     }
 
     static void insert(Connection c, String originalId, NewMessage m, Instant now) throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, "
-                + "NULL, ?, NULL)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (" + COLUMNS + ", redacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, 0, ?, NULL, ?, NULL, ?)")) {
             s.setString(1, id);
             s.setString(2, m.channel());
             s.setString(3, m.kind());
@@ -79,13 +79,12 @@ public final class Outbox {
             s.setString(6, m.recipient());
             s.setString(7, m.subject());
             s.setBytes(8, m.body().getBytes(StandardCharsets.UTF_8));
-            s.setString(9, State.PENDING.code());
-            Rows.time(s, 10, now);
+            s.setString(9, m.link());
+            s.setString(10, State.PENDING.code());
             Rows.time(s, 11, now);
+            Rows.time(s, 12, now);
+            s.setBytes(13, m.redacted() == null ? null : m.redacted().getBytes(StandardCharsets.UTF_8));
             s.executeUpdate();
-        }
-        if (m.redacted() != null) {
-            redactions(c, id, m.redacted());
         }
         int position = 0;
         for (Attachment a : m.attachments()) {
@@ -98,16 +97,6 @@ public final class Outbox {
                 s.setBytes(5, a.bytes());
                 s.executeUpdate();
             }
-        }
-    }
-
-    /** The body kept once delivered is stored as attachment -1, a row that never goes out. */
-    private static void redactions(Connection c, String id, String redacted) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_attachments (message_id, position, file_name, "
-                + "content_type, bytes) VALUES (?, -1, 'redacted', 'text/plain', ?)")) {
-            s.setString(1, id);
-            s.setBytes(2, redacted.getBytes(StandardCharsets.UTF_8));
-            s.executeUpdate();
         }
     }
 
@@ -133,7 +122,7 @@ public final class Outbox {
             });
             if (won) {
                 claimed.add(new Message(m.id(), m.channel(), m.kind(), m.originalId(), m.partyId(), m.recipient(), m.subject(),
-                        m.body(), State.SENDING, m.attempts() + 1, now.plus(lease), m.lastError(), m.createdAt(), m.sentAt()));
+                        m.body(), m.link(), State.SENDING, m.attempts() + 1, now.plus(lease), m.lastError(), m.createdAt(), m.sentAt()));
             }
         }
         return claimed;
@@ -144,7 +133,7 @@ public final class Outbox {
         return db.read(c -> {
             List<Attachment> all = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT file_name, content_type, bytes FROM outbox_attachments "
-                    + "WHERE message_id = ? AND position >= 0 ORDER BY position")) {
+                    + "WHERE message_id = ? ORDER BY position")) {
                 s.setString(1, messageId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -158,7 +147,10 @@ public final class Outbox {
 
     /** Marks a claimed message delivered; its body loses the signing link it carried. */
     public void sent(String id, Instant at) {
-        settle(id, State.SENT, at, null);
+        db.transaction(c -> {
+            finish(c, id, State.SENT, at, null);
+            return null;
+        });
     }
 
     /** Marks a pending message given over by hand (no mail server, or no address); its link is no longer shown. */
@@ -197,39 +189,13 @@ public final class Outbox {
         });
     }
 
-    /** Puts a message waiting for a mail server back to pending, to be tried again at {@code at}. */
-    public void postpone(String id, Instant at) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = 'pending', next_attempt_at = ?, "
-                    + "attempts = attempts - 1 WHERE id = ?")) {
-                Rows.time(s, 1, at);
-                s.setString(2, id);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private void settle(String id, State state, Instant at, String error) {
-        db.transaction(c -> {
-            finish(c, id, state, at, error);
-            return null;
-        });
-    }
-
     private static void finish(Connection c, String id, State state, Instant at, String error) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET state = ?, sent_at = ?, last_error = ?, "
-                + "body = COALESCE((SELECT a.bytes FROM outbox_attachments a WHERE a.message_id = ? AND a.position = -1), body) "
-                + "WHERE id = ?")) {
+                + "body = COALESCE(redacted, body), redacted = NULL, link = NULL WHERE id = ?")) {
             s.setString(1, state.code());
             Rows.time(s, 2, at);
             s.setString(3, error);
             s.setString(4, id);
-            s.setString(5, id);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox_attachments WHERE message_id = ? AND position = -1")) {
-            s.setString(1, id);
             s.executeUpdate();
         }
     }
@@ -263,7 +229,7 @@ public final class Outbox {
                 while (r.next()) {
                     all.add(new Message(r.getString("id"), r.getString("channel"), r.getString("kind"), r.getString("original_id"),
                             r.getString("party_id"), r.getString("recipient"), r.getString("subject"),
-                            new String(r.getBytes("body"), StandardCharsets.UTF_8), State.of(r.getString("state")),
+                            new String(r.getBytes("body"), StandardCharsets.UTF_8), r.getString("link"), State.of(r.getString("state")),
                             r.getInt("attempts"), Rows.time(r, "next_attempt_at"), r.getString("last_error"),
                             Rows.time(r, "created_at"), Rows.time(r, "sent_at")));
                 }

@@ -55,7 +55,7 @@ final class SecretariatApi {
                         wf.rounds().certificate(ctx.pathParam("id")).orElseThrow(() -> new WorkflowException(
                                 WorkflowException.Kind.NOT_FOUND, "original " + ctx.pathParam("id")
                                 + " has no signing certificate (it is made once every party has signed)")),
-                        wf.status().fileName(ctx.pathParam("id"), null).replace(".pdf", "-signing-certificate.pdf"))),
+                        wf.status().certificateFileName(ctx.pathParam("id")))),
                 Route.as(SECRETARIAT, HandlerType.GET, "/api/outbox", ctx -> ctx.json(Map.of("mailConfigured", mailConfigured,
                         "messages", wf.outbox().recent(200).stream().map(Views::message).toList()))),
                 Route.as(SECRETARIAT, HandlerType.POST, "/api/outbox/{id}/handed-over", this::handedOver));

@@ -72,8 +72,6 @@ final class SecretariatPages {
         ctx.redirect(next != null && next.matches("/(outbox|originals/[0-9a-f-]{36})") ? next : "/outbox", HttpStatus.SEE_OTHER);
     }
 
-    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+/sign/[A-Za-z0-9_-]{43}");
-
     /** Outbox messages as the pages show them; a waiting mail with its personal link. */
     static List<Map<String, Object>> messages(List<org.accord.store.Outbox.Message> messages, String lang) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -91,9 +89,8 @@ final class SecretariatPages {
             row.put("sent", Pages.dateTime(m.sentAt(), lang));
             if (m.state() == org.accord.store.Outbox.State.PENDING && "mail".equals(m.channel())) {
                 row.put("body", m.body());
-                java.util.regex.Matcher link = LINK.matcher(m.body());
-                if (link.find()) {
-                    row.put("link", link.group());
+                if (m.link() != null) {
+                    row.put("link", m.link());
                 }
             }
             rows.add(row);

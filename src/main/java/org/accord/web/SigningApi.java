@@ -52,22 +52,8 @@ final class SigningApi {
 
     /** A completed original (or its certificate) behind a time-limited link from a completion mail. */
     private void download(Context ctx) {
-        String token = ctx.pathParam("token");
-        var d = org.accord.workflow.Tokens.wellFormed(token)
-                ? wf.downloads().byTokenHash(org.accord.workflow.Tokens.sha256(token)) : java.util.Optional.<org.accord.store.Downloads.Download>empty();
-        if (d.isEmpty()) {
-            throw new org.accord.workflow.WorkflowException(org.accord.workflow.WorkflowException.Kind.NOT_FOUND, "there is no such download link");
-        }
-        if (!d.get().expiresAt().isAfter(java.time.Instant.now())) {
-            throw new org.accord.workflow.WorkflowException(org.accord.workflow.WorkflowException.Kind.GONE, "this download link expired on "
-                    + d.get().expiresAt() + "; ask the secretariat for the signed original");
-        }
-        String id = d.get().originalId();
-        if (d.get().revision() == null) {
-            Pdfs.send(ctx, wf.rounds().certificate(id).orElseThrow(), wf.status().fileName(id, null).replace(".pdf", "-signing-certificate.pdf"));
-        } else {
-            Pdfs.send(ctx, wf.status().revisionPdf(id, d.get().revision()), wf.status().fileName(id, d.get().revision()));
-        }
+        var d = wf.rounds().download(ctx.pathParam("token"));
+        Pdfs.send(ctx, wf.status().revisionPdf(d.originalId(), d.revision()), wf.status().fileName(d.originalId(), d.revision()));
     }
 
     private void fullPowers(Context ctx) {
@@ -79,6 +65,7 @@ final class SigningApi {
     private void describe(Context ctx) {
         Signing.Link link = wf.signing().view(ctx.pathParam("token"));
         Party p = link.party();
+        java.util.Optional<String> notYet = wf.signing().notYet(link);
         ctx.json(Views.ordered("agreement", Views.ordered("title", Views.text(link.model().title()),
                         "shortTitle", Views.text(link.model().shortTitle())),
                 "original", Views.ordered("number", link.original().number(), "of", link.original().ofTotal(),
@@ -89,8 +76,8 @@ final class SigningApi {
                         "expiresAt", Views.str(link.invitation().expiresAt())),
                 "fullPowers", wf.signing().fullPowers(link).stream().map(Views::fullPowers).toList(),
                 "fullPowersRequired", link.model().fullPowersRequired(),
-                "canSignNow", wf.signing().notYet(link).isEmpty(),
-                "notYet", wf.signing().notYet(link).orElse(null),
+                "canSignNow", notYet.isEmpty(),
+                "notYet", notYet.orElse(null),
                 "pdf", "/api/sign/" + ctx.pathParam("token") + "/pdf"));
     }
 

@@ -1,5 +1,8 @@
 package org.accord.workflow;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +12,14 @@ import org.accord.store.AuditTrail;
 import org.accord.store.NewRevision;
 import org.accord.store.Originals;
 import org.accord.store.Revision;
+import org.accord.store.StoredOriginal;
 import org.accord.verify.Verification;
 import org.accord.verify.Verifier;
 
 /** The archivist's journey: verdicts on any PDF, and extension of stored originals for the long term. */
 public final class Archive {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Archive.class);
 
     private final Verifier verifier;
     private final Originals originals;
@@ -21,10 +27,10 @@ public final class Archive {
     private final AuditTrail audit;
     private final Locks locks;
     private final SigningRounds rounds;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Archive(Verifier verifier, Originals originals, Signer signer, AuditTrail audit, Locks locks, SigningRounds rounds,
-            java.time.Clock clock) {
+            Clock clock) {
         this.rounds = rounds;
         this.clock = clock;
         this.verifier = verifier;
@@ -76,7 +82,7 @@ public final class Archive {
     }
 
     private Revision extend(String originalId, Level level, String actor, String action) {
-        org.accord.store.StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
+        StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
                 WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
         return locks.with(originalId, () -> {
             List<Revision> all = originals.revisions(originalId);
@@ -99,22 +105,22 @@ public final class Archive {
      * The archive job: every original whose latest revision is at B-LTA gets a new archive time-stamp once {@code now}
      * is within {@code renewBefore} of the expiry of the certificate behind its last one. Each result is in the trail.
      */
-    public Renewal renewDue(java.time.Duration renewBefore) {
+    public Renewal renewDue(Duration renewBefore) {
         int checked = 0;
         int renewed = 0;
         int failed = 0;
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (Revision latest : originals.latestAtLevel(Level.B_LTA.code())) {
             checked++;
             try {
                 byte[] pdf = originals.bytes(latest.originalId(), latest.number()).orElseThrow();
-                java.util.Optional<java.time.Instant> expiry = Signer.archiveExpiry(pdf);
+                Optional<Instant> expiry = Signer.archiveExpiry(pdf);
                 if (expiry.isPresent() && now.isBefore(expiry.get().minus(renewBefore))) {
                     continue;
                 }
                 Revision r = extend(latest.originalId(), Level.B_LTA, "scheduler", "original.renewed");
                 renewed++;
-                org.slf4j.LoggerFactory.getLogger(Archive.class).info("original {}: archive time-stamp renewed as revision {} "
+                LOG.info("original {}: archive time-stamp renewed as revision {} "
                         + "(the last one's certificate expires {})", latest.originalId(), r.number(), expiry.orElse(null));
             } catch (RuntimeException e) {
                 failed++;

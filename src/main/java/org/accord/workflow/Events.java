@@ -48,6 +48,6 @@ final class Events {
             e.put("party", partyId);
         }
         e.set("data", JSON.valueToTree(data));
-        return new Outbox.NewMessage(WEBHOOK, type, partyId, url, type, e.toString(), null, java.util.List.of());
+        return new Outbox.NewMessage(WEBHOOK, type, partyId, url, type, e.toString(), null, null, java.util.List.of());
     }
 }

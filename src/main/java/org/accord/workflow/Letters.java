@@ -115,7 +115,7 @@ final class Letters {
             values.put("link", text(lang, "redacted.link", Map.of()));
             redacted.append(separator).append(text(lang, kind + ".body", values)).append(tail.apply(lang));
         }
-        return new Outbox.NewMessage(MAIL, kind, partyId, to, subject.toString(), body.append('\n').toString(),
+        return new Outbox.NewMessage(MAIL, kind, partyId, to, subject.toString(), body.append('\n').toString(), link,
                 link == null ? null : redacted.append('\n').toString(), files);
     }
 

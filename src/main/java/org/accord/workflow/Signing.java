@@ -354,8 +354,4 @@ public final class Signing {
         refuseIfSigned(link);
         rounds.decline(link, reason, "link:" + link.party().id());
     }
-
-    private Revision latest(String originalId) {
-        return originals.latest(originalId);
-    }
 }

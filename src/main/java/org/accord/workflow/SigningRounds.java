@@ -13,6 +13,7 @@ import org.accord.model.Agreement;
 import org.accord.model.Party;
 import org.accord.store.AuditTrail;
 import org.accord.store.ConflictException;
+import org.accord.store.Downloads;
 import org.accord.store.Effects;
 import org.accord.store.Invitation;
 import org.accord.store.Invitations;
@@ -45,6 +46,7 @@ public final class SigningRounds {
     private final Originals originals;
     private final Invitations invitations;
     private final Rounds rounds;
+    private final Downloads downloads;
     private final AuditTrail audit;
     private final SigningCertificate certificates;
     private final Links links;
@@ -53,8 +55,9 @@ public final class SigningRounds {
     private final Settings settings;
     private final Clock clock;
 
-    SigningRounds(Drafting drafting, Originals originals, Invitations invitations, Rounds rounds, AuditTrail audit,
-                  SigningCertificate certificates, Links links, Events events, Settings settings, Clock clock) {
+    SigningRounds(Drafting drafting, Originals originals, Invitations invitations, Rounds rounds, Downloads downloads,
+                  AuditTrail audit, SigningCertificate certificates, Links links, Events events, Settings settings, Clock clock) {
+        this.downloads = downloads;
         this.drafting = drafting;
         this.originals = originals;
         this.invitations = invitations;
@@ -298,28 +301,23 @@ public final class SigningRounds {
     }
 
     private int remind(Rounds.Round round, Instant now) {
-        int sent = 0;
-        StoredOriginal o = null;
-        Agreement a = null;
-        List<Revision> revisions = null;
-        for (Rounds.Party p : round.parties()) {
+        List<Rounds.Party> due = round.parties().stream().filter(p -> {
             Instant last = p.remindedAt() != null ? p.remindedAt() : p.invitedAt();
-            if (last == null || last.plus(settings.reminderInterval()).isAfter(now)) {
-                continue;
-            }
-            if (o == null) {
-                o = originals.find(round.originalId()).orElseThrow();
-                a = drafting.model(drafting.get(o.agreementId()));
-                revisions = originals.revisions(o.id());
-            }
-            List<Revision> done = revisions;
-            if (done.stream().anyMatch(r -> r.signedBy(p.partyId()))) {
-                continue;
-            }
-            Optional<Invitation> open = invitations.ofOriginal(o.id()).stream()
+            return last != null && !last.plus(settings.reminderInterval()).isAfter(now);
+        }).toList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        StoredOriginal o = originals.find(round.originalId()).orElseThrow();
+        Agreement a = drafting.model(drafting.get(o.agreementId()));
+        List<Revision> revisions = originals.revisions(o.id());
+        List<Invitation> invited = invitations.ofOriginal(o.id());
+        int sent = 0;
+        for (Rounds.Party p : due) {
+            Optional<Invitation> open = invited.stream()
                     .filter(i -> i.partyId().equals(p.partyId()) && i.state(now) == Invitation.State.OPEN)
                     .reduce((x, y) -> y);
-            if (open.isEmpty()) {
+            if (open.isEmpty() || revisions.stream().anyMatch(r -> r.signedBy(p.partyId()))) {
                 continue;
             }
             Party party = a.parties().stream().filter(x -> x.id().equals(p.partyId())).findFirst().orElseThrow();
@@ -340,17 +338,17 @@ public final class SigningRounds {
         Revision latest = revisions.get(revisions.size() - 1);
         byte[] pdf = originals.bytes(o.id(), latest.number()).orElseThrow();
         byte[] certificate = certificates.make(a, o, revisions, pdf, audit.chain(), now);
-        String name = drafting.get(o.agreementId()).dataId() + "-original-" + o.number() + "-of-" + o.ofTotal();
-        Outbox.Attachment certificateFile = new Outbox.Attachment(name + "-signing-certificate.pdf", "application/pdf", certificate);
+        String dataId = drafting.get(o.agreementId()).dataId();
+        Outbox.Attachment certificateFile = new Outbox.Attachment(Status.certificateFileName(dataId, o), "application/pdf", certificate);
         List<Outbox.Attachment> files = new ArrayList<>();
         Effects effects = Effects.none().round(Rounds.State.SIGNED, Rounds.State.COMPLETED, null, null).certificate(certificate);
         String download = null;
         Instant expires = now.plus(settings.downloadLifetime());
         if (pdf.length <= settings.maxAttachmentBytes()) {
-            files.add(new Outbox.Attachment(name + ".pdf", "application/pdf", pdf));
+            files.add(new Outbox.Attachment(Status.baseName(dataId, o) + ".pdf", "application/pdf", pdf));
         } else {
             String token = links.downloadToken(UUID.randomUUID().toString());
-            effects.download(Tokens.sha256(token), "original", latest.number(), expires);
+            effects.download(Tokens.sha256(token), latest.number(), expires);
             download = links.downloadUrl(token);
         }
         files.add(certificateFile);
@@ -378,6 +376,17 @@ public final class SigningRounds {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the download link with {@code token} gives: NOT_FOUND when unknown, GONE once it expired. */
+    public Downloads.Download download(String token) {
+        Downloads.Download d = (Tokens.wellFormed(token) ? downloads.byTokenHash(Tokens.sha256(token)) : Optional.<Downloads.Download>empty())
+                .orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND, "there is no such download link"));
+        if (!d.expiresAt().isAfter(clock.instant())) {
+            throw new WorkflowException(WorkflowException.Kind.GONE, "this download link expired on " + d.expiresAt()
+                    + "; ask the secretariat for the signed original");
+        }
+        return d;
     }
 
     /** The signing certificate of a completed original. */

@@ -41,7 +41,12 @@ public final class Status {
      * rounds existed) and whether its signing certificate was made.
      */
     public record OriginalStatus(StoredOriginal original, List<Revision> revisions, List<PartyStatus> parties,
-                                 Optional<org.accord.store.Rounds.Round> round, boolean certificate) {
+                                 Optional<org.accord.store.Rounds.Round> round) {
+
+        /** Whether the signing certificate was made: the round is completed. */
+        public boolean certificate() {
+            return round.map(r -> r.state() == org.accord.store.Rounds.State.COMPLETED).orElse(false);
+        }
 
         /** Whether every party has signed. */
         public boolean complete() {
@@ -50,8 +55,7 @@ public final class Status {
     }
 
     public OriginalStatus of(String originalId) {
-        StoredOriginal original = originals.find(originalId).orElseThrow(() -> new WorkflowException(
-                WorkflowException.Kind.NOT_FOUND, "there is no original " + originalId));
+        StoredOriginal original = original(originalId);
         Agreement agreement = drafting.model(drafting.get(original.agreementId()));
         List<Revision> revisions = originals.revisions(originalId);
         List<Invitation> links = invitations.ofOriginal(originalId);
@@ -65,15 +69,12 @@ public final class Status {
             parties.add(new PartyStatus(p.id(), p.shortName(), signed,
                     link.map(i -> i.state(now)).orElse(Invitation.State.REVOKED), link.map(Invitation::expiresAt).orElse(null)));
         }
-        Optional<org.accord.store.Rounds.Round> round = rounds.of(originalId);
-        boolean certificate = round.map(r -> r.state() == org.accord.store.Rounds.State.COMPLETED).orElse(false);
-        return new OriginalStatus(original, revisions, parties, round, certificate);
+        return new OriginalStatus(original, revisions, parties, rounds.of(originalId));
     }
 
     /** The bytes of the latest revision. */
     public byte[] latestPdf(String originalId) {
-        originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
-                "there is no original " + originalId));
+        original(originalId);
         return revisionPdf(originalId, originals.latest(originalId).number());
     }
 
@@ -88,11 +89,29 @@ public final class Status {
      * {@code -rev<k>} for an earlier revision than the latest ({@code revision} null: the latest).
      */
     public String fileName(String originalId, Integer revision) {
-        StoredOriginal o = originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
-                "there is no original " + originalId));
-        String agreement = drafting.get(o.agreementId()).dataId();
+        StoredOriginal o = original(originalId);
         boolean latest = revision == null || revision == originals.latest(originalId).number();
-        return agreement + "-original-" + o.number() + "-of-" + o.ofTotal() + (latest ? "" : "-rev" + revision) + ".pdf";
+        return baseName(drafting.get(o.agreementId()).dataId(), o) + (latest ? "" : "-rev" + revision) + ".pdf";
+    }
+
+    /** The name the signing certificate of original {@code originalId} goes by. */
+    public String certificateFileName(String originalId) {
+        StoredOriginal o = original(originalId);
+        return certificateFileName(drafting.get(o.agreementId()).dataId(), o);
+    }
+
+    /** {@code <agreement>-original-<n>-of-<N>}: what every file of an original is named after. */
+    static String baseName(String agreementDataId, StoredOriginal o) {
+        return agreementDataId + "-original-" + o.number() + "-of-" + o.ofTotal();
+    }
+
+    static String certificateFileName(String agreementDataId, StoredOriginal o) {
+        return baseName(agreementDataId, o) + "-signing-certificate.pdf";
+    }
+
+    private StoredOriginal original(String originalId) {
+        return originals.find(originalId).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND,
+                "there is no original " + originalId));
     }
 
     /** Every stored original, newest first. */

@@ -3,23 +3,12 @@ package org.accord.workflow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
-/** Signing tokens: 256 random bits, URL-safe; only their SHA-256 is stored. */
+/** Link tokens (43 URL-safe characters, made by {@link Links}): only their SHA-256 is stored. */
 public final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Tokens() {
-    }
-
-    /** A fresh token of 43 URL-safe characters. */
-    public static String next() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The SHA-256 (hex) under which a token is stored and looked up. */

@@ -24,7 +24,6 @@ public final class Workflow {
     private final org.accord.verify.HumanReport reports;
     private final SigningRounds rounds;
     private final org.accord.store.Outbox outbox;
-    private final org.accord.store.Downloads downloads;
 
     /**
      * What a workflow is made of; {@code level} is the level of every party's signature, {@code links} derives the
@@ -41,9 +40,9 @@ public final class Workflow {
         this.audit = new AuditTrail(p.db());
         this.users = new Users(p.db());
         this.outbox = new org.accord.store.Outbox(p.db());
-        this.downloads = new org.accord.store.Downloads(p.db());
         this.drafting = new Drafting(new org.accord.store.Agreements(p.db()), p.renderer());
-        this.rounds = new SigningRounds(drafting, originals, invitations, new org.accord.store.Rounds(p.db()), audit,
+        this.rounds = new SigningRounds(drafting, originals, invitations, new org.accord.store.Rounds(p.db()),
+                new org.accord.store.Downloads(p.db()), audit,
                 new SigningCertificate(p.renderer(), p.verifier()), p.links(), new Events(p.webhookUrl()), p.rounds(), p.clock());
         this.issuing = new Issuing(drafting, originals, rounds, p.renderer(), p.signer(), p.keys(), p.rounds().linkLifetime(), p.clock());
         this.signing = new Signing(drafting, originals, invitations, new org.accord.store.FullPowers(p.db()), p.signer(), p.keys(), locks, p.level(),
@@ -61,11 +60,6 @@ public final class Workflow {
     /** The messages waiting to go out and those sent (the outbox page, and the delivery job). */
     public org.accord.store.Outbox outbox() {
         return outbox;
-    }
-
-    /** Time-limited download links. */
-    public org.accord.store.Downloads downloads() {
-        return downloads;
     }
 
     public Drafting drafting() {
