@@ -1,11 +1,5 @@
 // Live status of an original: asks the API every 5 seconds and updates the table, until every Party has signed.
 (function () {
-  // "New link" asks first: the link sent before stops working
-  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
-    form.addEventListener('submit', function (e) {
-      if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); }
-    });
-  });
   var live = document.getElementById('live');
   if (!live) { return; }
   var id = live.dataset.original;

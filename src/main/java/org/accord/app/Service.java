@@ -53,6 +53,14 @@ public final class Service implements AutoCloseable {
 
     /** Opens the database, wires everything and starts listening; {@code out} gets the start-up lines. */
     public static Service start(Config config, PrintStream out) throws IOException {
+        return start(config, out, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(Config, PrintStream)}, with the clock the journeys read (deadlines, reminders, download links,
+     * the archive's renewals, mail retries); the trust services keep the system clock. Tests move it to pass a deadline.
+     */
+    static Service start(Config config, PrintStream out, Clock clock) throws IOException {
         org.accord.pki.EcdsaProvider.install();
         if (config.server().port() == 0) {
             config = withPort(config, freePort());
@@ -71,10 +79,10 @@ public final class Service implements AutoCloseable {
             Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
                     new Keys(config.signing().keysDir(), config.signing().sealKeystore()), config.signing().level(),
                     config.signing().maxPasswordFailures(), new Links(linkKey(config), config.server().publicUrl()), rounds,
-                    config.webhooks().url(), Clock.systemUTC()));
+                    config.webhooks().url(), clock));
             Delivery delivery = new Delivery(wf.outbox(), mail.configured() ? new MailServer(mail.host(), mail.port(), mail.user(),
                     mail.password(), mail.starttls(), mail.from()) : null, config.webhooks().secret(), config.jobs().retryAfter(),
-                    Clock.systemUTC());
+                    clock);
             if (config.demoUsers()) {
                 wf.users().addIfAbsent("secretariat", User.Role.SECRETARIAT, DEMO_PASSWORD.toCharArray(), "accord serve");
                 wf.users().addIfAbsent("archivist", User.Role.ARCHIVIST, DEMO_PASSWORD.toCharArray(), "accord serve");

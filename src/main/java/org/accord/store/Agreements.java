@@ -17,26 +17,55 @@ public final class Agreements {
         this.db = db;
     }
 
-    /** Stores a draft and records who made it; returns the new agreement's id. */
+    /**
+     * Stores a draft and records who made it; returns the new agreement's id. A title that another stored agreement
+     * has (see {@link TitleKey}) is refused with {@link DuplicateTitleException}, also when two drafts race.
+     */
     public String create(String dataId, String titleEn, String titleRu, byte[] source, String actor) {
         String id = UUID.randomUUID().toString();
         String sha = Rows.sha256(source);
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO agreements (id, data_id, title_en, title_ru, source, "
-                    + "source_sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, id);
-                s.setString(2, dataId);
-                s.setString(3, titleEn);
-                s.setString(4, titleRu);
-                s.setBytes(5, source);
-                s.setString(6, sha);
-                s.setString(7, actor);
-                Rows.time(s, 8, Rows.now());
-                s.executeUpdate();
+        String key = TitleKey.of(titleEn);
+        try {
+            return db.transaction(c -> {
+                Optional<String> existing = withTitle(c, key);
+                if (existing.isPresent()) {
+                    throw new DuplicateTitleException(titleEn, existing.get());
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO agreements (id, data_id, title_en, title_ru, source, "
+                        + "source_sha256, created_by, created_at, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, id);
+                    s.setString(2, dataId);
+                    s.setString(3, titleEn);
+                    s.setString(4, titleRu);
+                    s.setBytes(5, source);
+                    s.setString(6, sha);
+                    s.setString(7, actor);
+                    Rows.time(s, 8, Rows.now());
+                    s.setString(9, key);
+                    s.executeUpdate();
+                }
+                AuditTrail.append(c, actor, "agreement.created", "agreement:" + id, sha, dataId);
+                return id;
+            });
+        } catch (DuplicateTitleException e) {
+            throw e;
+        } catch (ConflictException e) {
+            // a draft with the same title committed between the check and the insert
+            Optional<String> winner = db.read(c -> withTitle(c, key));
+            if (winner.isPresent()) {
+                throw new DuplicateTitleException(titleEn, winner.get());
             }
-            AuditTrail.append(c, actor, "agreement.created", "agreement:" + id, sha, dataId);
-            return id;
-        });
+            throw e;
+        }
+    }
+
+    private static Optional<String> withTitle(java.sql.Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM agreements WHERE title_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** What deleting a draft came to. */

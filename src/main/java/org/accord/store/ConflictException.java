@@ -1,7 +1,7 @@
 package org.accord.store;
 
 /** Another change committed first (a revision number taken, a link already used); nothing was committed. */
-public final class ConflictException extends StoreException {
+public class ConflictException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 

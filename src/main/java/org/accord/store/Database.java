@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open the database " + redacted(url) + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").javaMigrations(new V4AgreementTitles())
+                    .load().migrate();
             try (Connection c = pool.getConnection()) {
                 return new Database(pool, c.getMetaData().getDatabaseProductName());
             }

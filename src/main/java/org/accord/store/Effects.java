@@ -43,6 +43,12 @@ public final class Effects {
         return this;
     }
 
+    /** The round (open, or expired) runs again until {@code deadline}. */
+    public Effects reopen(Instant deadline) {
+        ops.add((c, original, now) -> Rounds.reopen(c, original, deadline));
+        return this;
+    }
+
     /** The party was reminded now. */
     public Effects reminded(String partyId) {
         ops.add((c, original, now) -> Rounds.reminded(c, original, partyId, now));

@@ -99,6 +99,18 @@ public final class Rounds {
         }
     }
 
+    /** An open or expired round runs again until {@code deadline} (a new link after the old deadline). */
+    static void reopen(Connection c, String originalId, Instant deadline) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE rounds SET state = 'open', deadline = ?, ended_at = NULL, "
+                + "ended_by = NULL, reason = NULL WHERE original_id = ? AND state IN ('open', 'expired')")) {
+            Rows.time(s, 1, deadline);
+            s.setString(2, originalId);
+            if (s.executeUpdate() != 1) {
+                throw new ConflictException("the signing round of original " + originalId + " ended meanwhile");
+            }
+        }
+    }
+
     static void invited(Connection c, String originalId, String partyId, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE round_parties SET invited_at = ?, reminded_at = NULL "
                 + "WHERE original_id = ? AND party_id = ?")) {

@@ -13,6 +13,7 @@ import org.accord.sign.SigningRefusedException;
 import org.accord.sign.WrongSignerException;
 import org.accord.sign.TrustServiceException;
 import org.accord.store.ConflictException;
+import org.accord.store.DuplicateTitleException;
 import org.accord.verify.UnusableInputException;
 import org.accord.verify.VerifierBusyException;
 import org.accord.workflow.WorkflowException;
@@ -58,6 +59,8 @@ final class Problems {
             write(ctx, pages, new Problem(503, "busy", "Busy", "every verification slot is taken; try again in "
                     + e.retryAfterSeconds() + " s", Map.of("retryAfter", e.retryAfterSeconds()), null));
         });
+        routes.exception(DuplicateTitleException.class, (e, ctx) -> write(ctx, pages, new Problem(409, "duplicate-title",
+                "Title already drafted", e.getMessage(), Map.of("existing", e.existingId()), null)));
         routes.exception(ConflictException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(409, "conflict", "Conflict", e.getMessage())));
         routes.exception(TrustServiceException.class, (e, ctx) -> {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.accord.model.Agreement;
 import org.accord.model.DesignatedSigner;
 import org.accord.model.InvalidAgreementException;
+import org.accord.store.DuplicateTitleException;
 import org.accord.render.Layout;
 import org.accord.sign.Level;
 import org.accord.store.StoredAgreement;
@@ -48,7 +49,7 @@ final class SecretariatPages {
 
     List<Route> routes() {
         return List.of(
-                Route.as(SECRETARIAT, HandlerType.GET, "/dashboard", ctx -> dashboard(ctx, null)),
+                Route.as(SECRETARIAT, HandlerType.GET, "/dashboard", ctx -> dashboard(ctx, null, null)),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements", this::create),
                 Route.as(SECRETARIAT, HandlerType.GET, "/agreements/{id}", this::agreement),
                 Route.as(SECRETARIAT, HandlerType.POST, "/agreements/{id}/originals", this::issue),
@@ -60,7 +61,8 @@ final class SecretariatPages {
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/links/{party}", this::newLink),
                 Route.as(SECRETARIAT, HandlerType.POST, "/originals/{id}/full-powers/{party}", this::attachFullPowers),
                 Route.as(SECRETARIAT, HandlerType.GET, "/outbox", ctx -> pages.render(ctx, "outbox.ftlh", Map.of("messages",
-                        messages(wf.outbox().recent(200), Pages.lang(ctx)), "mailConfigured", mailConfigured))),
+                        messages(wf.outbox().recent(200), Pages.lang(ctx)), "mailConfigured", mailConfigured,
+                        "handed", handed(ctx)))),
                 Route.as(SECRETARIAT, HandlerType.POST, "/outbox/{id}/handed-over", this::handedOver));
     }
 
@@ -69,7 +71,16 @@ final class SecretariatPages {
         wf.outbox().handedOver(ctx.pathParam("id"), Auth.current(ctx).username());
         String next = ctx.formParam("next");
         // only our own pages: an absolute path without a scheme or a second slash
-        ctx.redirect(next != null && next.matches("/(outbox|originals/[0-9a-f-]{36})") ? next : "/outbox", HttpStatus.SEE_OTHER);
+        String id = ctx.pathParam("id");
+        pages.flash(ctx, "handed", id);
+        ctx.redirect((next != null && next.matches("/(outbox|originals/[0-9a-f-]{36})") ? next : "/outbox") + "#message-" + id,
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** The message just marked handed over, once, to say so next to it ("" when none). */
+    private String handed(Context ctx) {
+        Object id = pages.takeFlash(ctx, "handed");
+        return id == null ? "" : id.toString();
     }
 
     /** Outbox messages as the pages show them; a waiting mail with its personal link. */
@@ -98,7 +109,7 @@ final class SecretariatPages {
         return rows;
     }
 
-    private void dashboard(Context ctx, List<String> problems) {
+    private void dashboard(Context ctx, List<String> problems, String existing) {
         String lang = Pages.lang(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StoredAgreement a : wf.drafting().list()) {
@@ -112,7 +123,11 @@ final class SecretariatPages {
         model.put("examples", EXAMPLES.keySet().stream().sorted().toList());
         if (problems != null) {
             model.put("problems", problems);
-            ctx.status(422);
+            if (existing != null) {
+                model.put("existing", existing);
+            } else {
+                ctx.status(422);
+            }
         }
         pages.render(ctx, "dashboard.ftlh", model);
     }
@@ -126,14 +141,17 @@ final class SecretariatPages {
             }
         }
         if (source == null) {
-            dashboard(ctx, List.of(pages.text(Pages.lang(ctx)).get("dashboard.choose")));
+            dashboard(ctx, List.of(pages.text(Pages.lang(ctx)).get("dashboard.choose")), null);
             return;
         }
         try {
             String id = wf.drafting().create(source, Auth.current(ctx).username());
             ctx.redirect("/agreements/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidAgreementException e) {
-            dashboard(ctx, e.problems());
+            dashboard(ctx, e.problems(), null);
+        } catch (DuplicateTitleException e) {
+            ctx.status(409);
+            dashboard(ctx, List.of(pages.text(Pages.lang(ctx)).get("dashboard.duplicate")), e.existingId());
         }
     }
 
@@ -299,6 +317,7 @@ final class SecretariatPages {
         m.put("messages", messages(wf.outbox().ofOriginal(s.original().id()).stream()
                 .filter(x -> "mail".equals(x.channel())).toList(), lang));
         m.put("mailConfigured", mailConfigured);
+        m.put("handed", handed(ctx));
         Object fresh = pages.takeFlash(ctx, "newLink:" + s.original().id());
         if (fresh != null) {
             m.put("newLink", fresh);

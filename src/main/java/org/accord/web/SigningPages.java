@@ -38,7 +38,12 @@ final class SigningPages {
                 Route.open(HandlerType.GET, "/sign/{token}", ctx -> show(ctx, null, null)),
                 Route.open(HandlerType.POST, "/sign/{token}", this::sign),
                 Route.open(HandlerType.POST, "/sign/{token}/full-powers", this::attachFullPowers),
-                Route.open(HandlerType.POST, "/sign/{token}/decline", this::decline));
+                Route.open(HandlerType.POST, "/sign/{token}/decline", this::decline),
+                // the language switch of a page answered to the form's POST lands here: back to the signing page
+                Route.open(HandlerType.GET, "/sign/{token}/decline", ctx -> ctx.redirect("/sign/"
+                        + java.net.URLEncoder.encode(ctx.pathParam("token"), java.nio.charset.StandardCharsets.UTF_8)
+                        + ("ru".equals(ctx.queryParam("lang")) ? "?lang=ru" : "en".equals(ctx.queryParam("lang")) ? "?lang=en" : "")
+                        + "#decline", HttpStatus.SEE_OTHER)));
     }
 
     private void show(Context ctx, String error, String place) {
@@ -68,8 +73,7 @@ final class SigningPages {
         } catch (WorkflowException e) {
             if (pages.takeFlash(ctx, "declined:" + ctx.pathParam("token")) != null) {
                 Map<String, String> t = pages.text(lang);
-                pages.render(ctx, "error.ftlh", Map.of("status", 200, "title", t.get("sign.declined"), "detail",
-                        t.get("sign.declined.detail")));
+                pages.render(ctx, "declined.ftlh", Map.of());
                 return;
             }
             gone(ctx, e);

@@ -108,7 +108,7 @@ final class StoredOriginalsPages {
         try {
             Revision r = wf.archive().extend(id, Level.B_LTA, Auth.current(ctx).username());
             pages.flash(ctx, "extended:" + id, r.number());
-            ctx.redirect("/archive/originals/" + id + "#revisions", HttpStatus.SEE_OTHER);
+            ctx.redirect("/archive/originals/" + id + "#extended", HttpStatus.SEE_OTHER);
         } catch (WorkflowException e) {
             if (e.kind() != WorkflowException.Kind.CONFLICT) {
                 throw e;

@@ -126,7 +126,12 @@ public final class SigningRounds {
             default -> {
             }
         }
-        Optional<Party> waitingFor = round.get().ordered() ? before(a, party).stream()
+        requireOrder(round.get(), a, party, revisions);
+    }
+
+    /** In a round in the parties' order, refuses {@code party} before every earlier party has signed. */
+    private void requireOrder(Rounds.Round round, Agreement a, Party party, List<Revision> revisions) {
+        Optional<Party> waitingFor = round.ordered() ? before(a, party).stream()
                 .filter(p -> revisions.stream().noneMatch(r -> r.signedBy(p.id()))).findFirst() : Optional.empty();
         if (waitingFor.isPresent()) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "the parties sign in order: "
@@ -198,18 +203,16 @@ public final class SigningRounds {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "the signing round of original " + o.number() + " is "
                     + round.get().state().code() + "; no new link can be sent");
         }
-        requireTurn(a, o, party, revisions);
+        requireOrder(round.get(), a, party, revisions); // an expired round is what a new link reopens
         Instant deadline = round.get().deadline();
         if (round.get().state() == Rounds.State.EXPIRED || !deadline.isAfter(clock.instant())) {
-            // a new link reopens an expired round for the link's lifetime
+            // a new link after the deadline reopens the round, and moves its deadline, for the link's lifetime
             deadline = clock.instant().plus(settings.linkLifetime());
+            effects.reopen(deadline);
         }
         String email = round.get().party(partyId).map(Rounds.Party::email).orElse(null);
         effects.invite(partyId, id, Tokens.sha256(token), deadline, actor)
                 .send(letters.invitation(a, o, party, email, links.signingUrl(token), deadline, null, true));
-        if (round.get().state() == Rounds.State.EXPIRED) {
-            effects.round(Rounds.State.EXPIRED, Rounds.State.OPEN, null, null);
-        }
         if (events.enabled()) {
             effects.send(events.event("party.invited", a, o, partyId, Map.of("deadline", deadline.toString(), "resent", true),
                     clock.instant()));

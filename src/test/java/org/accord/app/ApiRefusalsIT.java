@@ -100,6 +100,20 @@ class ApiRefusalsIT {
     }
 
     @Test
+    void the_same_title_again_is_refused_with_the_agreement_that_has_it() throws IOException {
+        int before = stored();
+        String yaml = Seeds.text(Seeds.CICA);
+        String shouting = yaml.replaceFirst("en: \"Protocol on Cooperation between", "en: \"PROTOCOL  on cooperation between");
+        for (String again : List.of(yaml, shouting)) {
+            JsonNode body = problem(s.secretariat.post("/api/agreements", "application/yaml", again.getBytes(StandardCharsets.UTF_8)),
+                    409, "duplicate-title");
+            assertEquals(agreement, body.path("existing").asText(), body.toString());
+            assertTrue(body.path("detail").asText().contains("is already drafted"), body.toString());
+        }
+        assertEquals(before, stored(), "nothing stored");
+    }
+
+    @Test
     void a_draft_can_be_deleted_until_its_originals_are_issued() throws IOException {
         String draft = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.INTERPOL)).json()
                 .path("id").asText();
@@ -147,7 +161,7 @@ class ApiRefusalsIT {
     @Test
     void originals_are_issued_once_and_only_as_one_pdf_each() {
         problem(s.secretariat.postJson("/api/agreements/" + agreement + "/originals", Map.of()), 409, "conflict");
-        String other = s.secretariat.post("/api/agreements", "application/yaml", Seeds.text(Seeds.CICA).getBytes(StandardCharsets.UTF_8))
+        String other = s.secretariat.post("/api/agreements", "application/yaml", Seeds.titled(Seeds.CICA, 2))
                 .json().path("id").asText();
         problem(s.secretariat.postJson("/api/agreements/" + other + "/originals", Map.of("layout", "separate")), 422, "invalid");
         problem(s.secretariat.postJson("/api/agreements/" + other + "/originals", Map.of("certify", true)), 400, "bad-request");

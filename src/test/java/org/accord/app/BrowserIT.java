@@ -101,6 +101,17 @@ class BrowserIT {
         b.waitFor("#issue-submit");
         assertTrue(b.find("h1").getText().startsWith("Protocol on Cooperation"), b.find("h1").getText());
         look("03-agreement");
+        // the same agreement again: refused, with the way to the draft that has its title
+        String draftUrl = b.driver.getCurrentUrl().replaceAll("[#?].*", "");
+        b.open("/dashboard");
+        new Select(b.find("#example")).selectByValue("cica-sco-rats-2017");
+        b.find("#create-submit").click();
+        assertTrue(b.waitFor("#create-problems").getText().contains("An agreement with this title is already drafted"),
+                b.find("#create-problems").getText());
+        look("03b-same-title-again");
+        b.find("#create-problems a").click();
+        b.waitFor("#issue-submit");
+        assertEquals(draftUrl, b.driver.getCurrentUrl().replaceAll("[#?].*", ""), "the link opens the draft that has the title");
         b.find("#issue-submit").click();
         b.waitFor("#signing-links");
         String heldKeyLink = b.find("#link-1-cica").getAttribute("value");
@@ -378,7 +389,7 @@ class BrowserIT {
 
     @Test
     void a_party_named_like_a_script_shows_literally() throws Exception {
-        String yaml = org.accord.testing.Seeds.text(org.accord.testing.Seeds.CICA)
+        String yaml = new String(org.accord.testing.Seeds.titled(org.accord.testing.Seeds.CICA, 2), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("shortName: {en: \"CICA Secretariat\"", "shortName: {en: \"<script>alert(1)</script>\"")
                 .replace("en: \"The Secretariat of the Conference on Interaction and Confidence Building Measures in Asia\"\n      ru:",
                         "en: \"<img src=x onerror=alert(2)> Secretariat\"\n      ru:");

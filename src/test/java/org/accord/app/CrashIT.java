@@ -66,7 +66,7 @@ class CrashIT {
         List<String> links = new ArrayList<>();
         List<String> originals = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            String id = secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.CICA)).json().path("id").asText();
+            String id = secretariat.post("/api/agreements", "application/yaml", Seeds.titled(Seeds.CICA, i + 1)).json().path("id").asText();
             for (JsonNode o : secretariat.postJson("/api/agreements/" + id + "/originals", Map.of()).json().path("originals")) {
                 links.add(ServiceFlowContract.api(o.path("signingLinks").path("cica").asText()));
                 originals.add(o.path("id").asText());

@@ -19,8 +19,12 @@ class DurabilityIT {
     @TempDir
     Path data;
 
+    /** One title per draft: a service stores one agreement per title. */
+    private static final java.util.concurrent.atomic.AtomicInteger COPIES = new java.util.concurrent.atomic.AtomicInteger();
+
     static JsonNode issue(Running s) throws Exception {
-        String id = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.CICA)).json().path("id").asText();
+        String id = s.secretariat.post("/api/agreements", "application/yaml", Seeds.titled(Seeds.CICA, COPIES.incrementAndGet()))
+                .json().path("id").asText();
         Http.Response issued = s.secretariat.postJson("/api/agreements/" + id + "/originals", Map.of());
         assertEquals(201, issued.status(), issued.toString());
         return issued.json().path("originals");

@@ -103,7 +103,8 @@ class RoundPagesIT {
                 "csrf=" + csrf(outbox.body()) + "&next=" + URLEncoder.encode("/originals/" + originals.get(0).path("id").asText(),
                         StandardCharsets.UTF_8));
         assertEquals(303, handed.statusCode());
-        assertEquals("/originals/" + originals.get(0).path("id").asText(), handed.headers().firstValue("Location").orElseThrow());
+        assertEquals("/originals/" + originals.get(0).path("id").asText() + "#message-" + message.group(1),
+                handed.headers().firstValue("Location").orElseThrow(), "back to the page it was marked on, at the mail");
         HttpResponse<String> page = get("/originals/" + originals.get(0).path("id").asText(), secretariat);
         assertEquals(200, page.statusCode(), page.body());
         assertFalse(page.body().contains(link), "a handed-over mail no longer shows its link");

@@ -30,13 +30,18 @@ final class Running implements AutoCloseable {
 
     /** Starts on {@code data} with the embedded H2 unless {@code settings} say otherwise. */
     static Running start(Path data, Map<String, String> settings) throws IOException {
+        return start(data, settings, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, Map)}, with the clock the journeys read. */
+    static Running start(Path data, Map<String, String> settings, java.time.Clock clock) throws IOException {
         Map<String, String> s = new HashMap<>();
         s.put("server.port", "0");
         s.put("data.dir", data.toString());
         s.put("pki.dir", TestPki.dir().toString());
         s.putAll(settings);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Service service = Service.start(Config.load(null, Map.of(), s), new PrintStream(out, true, "UTF-8"));
+        Service service = Service.start(Config.load(null, Map.of(), s), new PrintStream(out, true, "UTF-8"), clock);
         return new Running(service, out.toString("UTF-8"));
     }
 

@@ -61,6 +61,31 @@ class SigningRoundIT {
     private HttpServer receiver;
     private final List<Map<String, String>> hooks = new CopyOnWriteArrayList<>();
     private Running s;
+    private final MovableClock clock = new MovableClock();
+
+    /** The system clock, moved forward by what the test says: deadlines pass without waiting for them. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void advance(Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -89,7 +114,9 @@ class SigningRoundIT {
         settings.put("scheduler.roundsEvery", "PT0.3S");
         settings.put("scheduler.retryAfter", "PT0.3S");
         settings.put("signing.reminderInterval", "PT3S");
-        s = Running.start(data, settings);
+        settings.put("scheduler.archiveEvery", "PT0.5S");
+        settings.put("archive.renewBefore", "P36500D"); // every original at B-LTA is due for a new archive time-stamp
+        s = Running.start(data, settings, clock);
     }
 
     @AfterEach
@@ -231,6 +258,114 @@ class SigningRoundIT {
             assertEquals(Webhooks.signature(SECRET.getBytes(StandardCharsets.UTF_8), t, h.get("body")), header, "HMAC of " + h.get("event"));
             assertTrue(Math.abs(Instant.now().getEpochSecond() - t) < 300, "a fresh timestamp");
             assertEquals(h.get("event"), JSON.readTree(h.get("body")).path("type").asText());
+        }
+    }
+
+    @Test
+    void a_passed_deadline_closes_the_round_tells_the_secretariat_and_a_new_link_reopens_it() throws Exception {
+        String id = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.CICA)).json().path("id").asText();
+        Http.Response issued = s.secretariat.postJson("/api/agreements/" + id + "/originals", Map.of("layout", "parallel",
+                "emails", Map.of("cica", "cica.signatory@example.org", "sco-rats", "rats.signatory@example.org")));
+        assertEquals(201, issued.status(), issued.toString());
+        String one = issued.json().path("originals").get(0).path("id").asText();
+        List<MimeMessage> invitations = await(m -> subject(m).startsWith("Please sign"), 4);
+        String cicaLink = linkIn(mailFor(invitations, one, "cica"));
+        assertEquals(200, s.anonymous.get(ServiceFlowContract.api(cicaLink)).status());
+
+        // the deadline (signing.linkDays, 30 days) passes with nobody signed
+        clock.advance(Duration.ofDays(31));
+        List<MimeMessage> expired = await(m -> subject(m).startsWith("Deadline passed"), 2);
+        assertEquals(List.of("secretariat@example.org"), expired.stream().map(SigningRoundIT::recipient).distinct().toList(),
+                "only the secretariat is told");
+        MimeMessage forOne = expired.stream().filter(m -> subject(m).contains("original 1 of 2")).findFirst().orElseThrow();
+        String notSigned = text(forOne).lines().filter(l -> l.startsWith("Not signed: ")).findFirst().orElse("");
+        assertTrue(notSigned.contains("CICA") && notSigned.contains("SCO RATS"), "both parties missing: " + text(forOne));
+        assertTrue(text(forOne).contains("Не подписали: "), "in Russian too: " + text(forOne));
+        JsonNode round = s.secretariat.get("/api/originals/" + one).json().path("round");
+        assertEquals("expired", round.path("state").asText(), round.toString());
+        Http.Response refused = s.anonymous.postForm(ServiceFlowContract.api(cicaLink), Http.form("place", "Astana", "placeRu", "Астане",
+                "password", Running.PASSWORD));
+        assertEquals(410, refused.status(), "a link of a closed round does not sign: " + refused);
+        assertEquals(1, mails.stream().filter(m -> subject(m).contains("Deadline passed") && subject(m).contains("original 1 of 2"))
+                .count(), "the secretariat is told once");
+
+        // a new link reopens the round for the link's lifetime, and it signs
+        assertEquals(201, s.secretariat.post("/api/originals/" + one + "/links/cica", "application/json", new byte[0]).status());
+        MimeMessage again = await(m -> to(m, "cica.signatory@example.org") && subject(m).startsWith("Please sign")
+                && !invitations.contains(m), 1).get(0);
+        String newLink = linkIn(again);
+        assertFalse(newLink.equals(cicaLink));
+        assertEquals("open", s.secretariat.get("/api/originals/" + one).json().path("round").path("state").asText());
+        assertEquals(201, s.anonymous.postForm(ServiceFlowContract.api(newLink), Http.form("place", "Astana", "placeRu", "Астане",
+                "password", Running.PASSWORD)).status());
+    }
+
+    @Test
+    void the_archive_job_renews_an_original_at_b_lta_and_every_extension_reaches_the_webhook() throws Exception {
+        String id = s.secretariat.post("/api/agreements", "application/yaml", Files.readAllBytes(Seeds.CICA)).json().path("id").asText();
+        Http.Response issued = s.secretariat.postJson("/api/agreements/" + id + "/originals", Map.of("layout", "parallel",
+                "emails", Map.of("cica", "cica.signatory@example.org", "sco-rats", "rats.signatory@example.org")));
+        String one = issued.json().path("originals").get(0).path("id").asText();
+        JsonNode links = issued.json().path("originals").get(0).path("signingLinks");
+        for (String party : List.of("cica", "sco-rats")) {
+            assertEquals(201, s.anonymous.postForm(ServiceFlowContract.api(links.path(party).asText()), Http.form("place", "Astana",
+                    "placeRu", "Астане", "password", Running.PASSWORD)).status());
+        }
+        Http.Response extended = s.archivist.post("/api/originals/" + one + "/extend?level=B-LTA", "application/json", new byte[0]);
+        assertEquals(201, extended.status(), extended.toString());
+        int extendedRevision = extended.json().path("number").asInt();
+
+        // the archive job finds it due (archive.renewBefore is a century here) and adds an archive time-stamp
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode renewal = null;
+        while (renewal == null && System.nanoTime() < until) {
+            for (JsonNode e : s.archivist.get("/api/audit").json().path("events")) {
+                if (e.path("action").asText().equals("original.renewed") && e.path("subject").asText().startsWith("original:" + one + "/")) {
+                    renewal = e;
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertNotNull(renewal, "no renewal in the audit trail: " + s.archivist.get("/api/audit").text());
+        assertEquals("scheduler", renewal.path("actor").asText());
+        JsonNode status = s.secretariat.get("/api/originals/" + one).json();
+        int latest = status.path("revisions").size() - 1;
+        assertTrue(latest > extendedRevision, "the renewal is a revision of its own: " + status);
+        byte[] renewed = s.secretariat.get("/api/originals/" + one + "/revisions/" + latest + "/pdf").body();
+        JsonNode verdict = s.archivist.postForm("/api/verify", Http.form("file", renewed)).json();
+        JsonNode document = verdict.path("documents").get(0);
+        assertEquals("valid", document.path("verdict").asText(), verdict.toString());
+        long archiveStamps = 0;
+        for (JsonNode t : document.path("signatures").get(0).path("timestamps")) {
+            if (List.of("archive", "document").contains(t.path("kind").asText()) && t.path("indication").asText().equals("PASSED")) {
+                archiveStamps++;
+            }
+        }
+        assertTrue(archiveStamps >= 2, "the extension's archive time-stamp and the renewal's: " + document);
+
+        // the archivist's extension and the job's renewal both reach the webhook as original.extended
+        awaitHooks("original.extended");
+        long until2 = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (hooks.stream().filter(h -> h.get("event").equals("original.extended")).count() < 2 && System.nanoTime() < until2) {
+            Thread.sleep(100);
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (Map<String, String> h : hooks) {
+            if (h.get("event").equals("original.extended")) {
+                events.add(JSON.readTree(h.get("body")));
+            }
+        }
+        assertTrue(events.size() >= 2, "the extension and the renewal: " + events);
+        assertEquals(extendedRevision, events.get(0).path("data").path("revision").asInt(), events.toString());
+        assertEquals(extendedRevision + 1, events.get(1).path("data").path("revision").asInt(), "the renewal: " + events);
+        for (JsonNode e : events) {
+            assertEquals("B-LTA", e.path("data").path("level").asText(), events.toString());
+            assertEquals(one, e.path("original").path("id").asText(), events.toString());
+        }
+        for (Map<String, String> h : hooks) {
+            String header = h.get("signature");
+            long t = Long.parseLong(header.replaceAll("^t=(\\d+),.*$", "$1"));
+            assertEquals(Webhooks.signature(SECRET.getBytes(StandardCharsets.UTF_8), t, h.get("body")), header, "HMAC of " + h.get("event"));
         }
     }
 

@@ -135,7 +135,7 @@ class WrongSignerIT {
 
     @Test
     void the_secretariat_can_name_the_signers_ca_at_issuing_and_it_is_frozen_in_the_originals() throws Exception {
-        String yaml = Files.readString(Seeds.CICA).replace("id: cica-sco-rats-2017", "id: cica-sco-rats-2017-ca");
+        String yaml = new String(Seeds.titled(Seeds.CICA, 2), java.nio.charset.StandardCharsets.UTF_8).replace("id: cica-sco-rats-2017", "id: cica-sco-rats-2017-ca");
         String id = s.secretariat.post("/api/agreements", "application/yaml", yaml.getBytes(StandardCharsets.UTF_8)).json()
                 .path("id").asText();
         String otherIssuer = DesignatedSigner.fingerprint(TestPki.otherCaKey("cica").chain().get(1));

@@ -2,6 +2,7 @@ package org.accord.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,24 @@ abstract class StoreContract {
     abstract Database database();
 
     private String agreement(Database db) {
-        return new Agreements(db).create("cica-sco-rats-2017", "Protocol", "Протокол", "id: x\n".getBytes(StandardCharsets.UTF_8), "secretariat");
+        String n = java.util.UUID.randomUUID().toString();
+        return new Agreements(db).create("cica-sco-rats-2017", "Protocol " + n, "Протокол " + n, "id: x\n".getBytes(StandardCharsets.UTF_8),
+                "secretariat");
+    }
+
+    @Test
+    void one_agreement_per_title_until_its_draft_is_deleted() {
+        Database db = database();
+        Agreements agreements = new Agreements(db);
+        byte[] source = "id: x\n".getBytes(StandardCharsets.UTF_8);
+        String first = agreements.create("x", "Protocol on Cooperation", "Протокол о сотрудничестве", source, "secretariat");
+        DuplicateTitleException again = assertThrows(DuplicateTitleException.class, () -> agreements.create("y",
+                "  PROTOCOL   on\tcooperation ", "Протокол", source, "secretariat"), "case and spacing do not make another title");
+        assertEquals(first, again.existingId());
+        assertEquals(1, agreements.list().stream().filter(a -> a.titleEn().startsWith("Protocol on")).count(), "nothing more stored");
+        assertEquals(Agreements.Deletion.DELETED, agreements.delete(first, "secretariat"));
+        String second = agreements.create("x", "Protocol on Cooperation", "Протокол о сотрудничестве", source, "secretariat");
+        assertNotEquals(first, second, "a deleted draft frees its title");
     }
 
     private List<StoredOriginal> issue(Database db, String agreementId) {
@@ -59,7 +77,7 @@ abstract class StoreContract {
         String id = agreement(db);
         StoredAgreement found = new Agreements(db).find(id).orElseThrow();
         assertArrayEquals("id: x\n".getBytes(StandardCharsets.UTF_8), found.source());
-        assertEquals("Протокол", found.titleRu());
+        assertTrue(found.titleRu().startsWith("Протокол "), found.titleRu());
         assertTrue(new Agreements(db).list().stream().anyMatch(a -> a.id().equals(id)));
     }
 

@@ -25,6 +25,21 @@ public final class Seeds {
         }
     }
 
+    /**
+     * The seed's YAML with " (copy)" added to its title in both languages: a service stores one agreement per title,
+     * so a test that drafts the same seed twice on one service drafts it under two titles.
+     */
+    public static byte[] titled(Path file, int copy) {
+        String yaml = text(file);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^title:\\n  en: \"([^\"]*)\"\\n  ru: \"([^\"]*)\"")
+                .matcher(yaml);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no title block in " + file);
+        }
+        String titled = "title:\n  en: \"" + m.group(1) + " (" + copy + ")\"\n  ru: \"" + m.group(2) + " (" + copy + ")\"";
+        return (yaml.substring(0, m.start()) + titled + yaml.substring(m.end())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String text(Path file) {
         try {
             return Files.readString(file);
