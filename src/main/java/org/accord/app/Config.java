@@ -155,6 +155,18 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
 
     /** Loads defaults ← {@code file} (may be null) ← {@code env} ← {@code overrides}; refuses unknown keys in the file. */
     public static Config load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return load(file, env, overrides, org.accord.pki.Home.dir());
+    }
+
+    /** The keys that name files or directories (trust.roots: several, comma-separated). */
+    static final List<String> PATH_KEYS = List.of("data.dir", "pki.dir", "signing.keysDir", "signing.sealKeystore", "trust.roots");
+
+    /**
+     * As {@link #load(Path, Map, Map)}; relative paths of the defaults and of {@code file} are taken against {@code home}
+     * (the installation, when started from one), those of the environment and the command line against the working
+     * directory.
+     */
+    static Config load(Path file, Map<String, String> env, Map<String, String> overrides, java.util.Optional<Path> home) {
         Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
         if (file != null) {
             Properties p = new Properties();
@@ -170,6 +182,17 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
                 v.put(key, p.getProperty(key).strip());
             }
         }
+        home.ifPresent(h -> {
+            for (String key : PATH_KEYS) {
+                List<String> resolved = new ArrayList<>();
+                for (String part : v.get(key).split(",")) {
+                    if (!part.isBlank()) {
+                        resolved.add(h.resolve(part.strip()).normalize().toString());
+                    }
+                }
+                v.put(key, String.join(",", resolved));
+            }
+        });
         for (String key : DEFAULTS.keySet()) {
             String value = env.get(envName(key));
             if (value != null) {

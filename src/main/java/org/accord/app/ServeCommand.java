@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.accord.cli.AccordCommand;
-import org.accord.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Where the embedded database lives. Default: data (data.dir).")
     Path data;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file (see README, 'Configuration').")
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file (see README, 'Configuration'). Default: "
+            + "conf/accord.properties of the installation, when run from one.")
     Path config;
 
     @Override
@@ -42,11 +42,18 @@ final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             overrides.put("data.dir", data.toString());
         }
+        Config loaded;
+        try {
+            loaded = Config.load(config != null ? config : org.accord.pki.Home.configFile().orElse(null), System.getenv(), overrides);
+        } catch (Config.ConfigException e) {
+            System.err.println("accord serve: " + e.getMessage());
+            return AccordCommand.EXIT_INVALID_INPUT;
+        }
         Service service;
         try {
-            service = Service.start(Config.load(config, System.getenv(), overrides), System.out);
-        } catch (Config.ConfigException | StoreException e) {
-            System.err.println("accord serve: " + e.getMessage());
+            service = Service.start(loaded, System.out);
+        } catch (Exception e) {
+            System.err.println("accord serve: " + StartupFailure.explain(e, loaded));
             return AccordCommand.EXIT_INVALID_INPUT;
         }
         CountDownLatch stopped = new CountDownLatch(1);

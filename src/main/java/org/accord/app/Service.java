@@ -65,6 +65,7 @@ public final class Service implements AutoCloseable {
         if (config.server().port() == 0) {
             config = withPort(config, freePort());
         }
+        requireFreePort(config.server().host(), config.server().port());
         Files.createDirectories(config.server().dataDir());
         Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.db().pool());
         try {
@@ -112,6 +113,20 @@ public final class Service implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** Refuses a port that is taken before anything is opened (Jetty would log its own trace first). */
+    private static void requireFreePort(String host, int port) throws java.net.BindException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.net.BindException e) {
+            throw e;
+        } catch (IOException e) {
+            java.net.BindException bind = new java.net.BindException("cannot listen on " + host + ":" + port);
+            bind.initCause(e);
+            throw bind;
         }
     }
 

@@ -30,7 +30,7 @@ final class TrustOptions {
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--pki", paramLabel = "DIR",
-            description = "The sample PKI. Default: $ACCORD_PKI_DIR, else " + DEFAULT_PKI + ".")
+            description = "The sample PKI. Default: $ACCORD_PKI_DIR, else " + DEFAULT_PKI + " (of the installation, when run from one).")
     Path pki;
 
     Path pkiDir() {
@@ -38,7 +38,7 @@ final class TrustOptions {
             return pki;
         }
         String env = System.getenv("ACCORD_PKI_DIR");
-        return Path.of(env == null || env.isBlank() ? DEFAULT_PKI : env);
+        return env == null || env.isBlank() ? org.accord.pki.Home.samplePki() : Path.of(env);
     }
 
     /** The trust setup these options describe. */

@@ -39,7 +39,7 @@ public record KeyEntry(PrivateKey key, List<X509Certificate> chain) {
         } catch (NoSuchFileException e) {
             throw new KeystoreException("keystore " + p12 + " does not exist");
         } catch (IOException e) {
-            throw new KeystoreException("keystore " + p12 + " cannot be read: " + e.getMessage(), e);
+            throw new KeystoreException("keystore " + p12 + " cannot be read", e);
         }
     }
 
@@ -60,11 +60,11 @@ public record KeyEntry(PrivateKey key, List<X509Certificate> chain) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
                 throw new KeystoreException("wrong password for keystore " + name, e, true);
             }
-            throw new KeystoreException("keystore " + name + " is not a readable PKCS#12 file: " + e.getMessage(), e);
+            throw new KeystoreException("keystore " + name + " is not a readable PKCS#12 file", e);
         } catch (UnrecoverableKeyException e) {
             throw new KeystoreException("wrong password for keystore " + name, e, true);
         } catch (GeneralSecurityException e) {
-            throw new KeystoreException("keystore " + name + " cannot be used: " + e.getMessage(), e);
+            throw new KeystoreException("keystore " + name + " cannot be used", e);
         }
     }
 }

@@ -53,7 +53,7 @@ public final class Completion {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
             return form != null && form.getField(Party.Completion.PLACE.fieldName(partyId, "en")) instanceof PDTextField;
         } catch (IOException e) {
-            throw new SigningRefusedException("the document cannot be read: " + e.getMessage(), e);
+            throw new SigningRefusedException("the document cannot be read", e);
         }
     }
 

@@ -52,7 +52,7 @@ final class LevelCheck {
                 fail(level, "no document time-stamp after the signature");
             }
         } catch (IOException | CMSException e) {
-            throw new TrustServiceException("the signed document cannot be read back: " + e.getMessage(), e);
+            throw new TrustServiceException("the signed document cannot be read back", e);
         }
     }
 
@@ -83,7 +83,7 @@ final class LevelCheck {
             }
             return new Signed(certificate, time);
         } catch (IOException | CMSException | java.security.cert.CertificateException | org.bouncycastle.tsp.TSPException e) {
-            throw new SigningRefusedException("the signature in " + field + " cannot be read: " + e.getMessage(), e);
+            throw new SigningRefusedException("the signature in " + field + " cannot be read", e);
         }
     }
 
@@ -108,7 +108,7 @@ final class LevelCheck {
             }
             throw new TrustServiceException("the last document time-stamp does not carry its unit's certificate");
         } catch (IOException | CMSException | org.bouncycastle.tsp.TSPException e) {
-            throw new TrustServiceException("the document time-stamps cannot be read: " + e.getMessage(), e);
+            throw new TrustServiceException("the document time-stamps cannot be read", e);
         }
     }
 
@@ -117,7 +117,7 @@ final class LevelCheck {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return (int) doc.getSignatureDictionaries().stream().filter(s -> DOC_TIMESTAMP.equals(s.getSubFilter())).count();
         } catch (IOException e) {
-            throw new TrustServiceException("the extended document cannot be read back: " + e.getMessage(), e);
+            throw new TrustServiceException("the extended document cannot be read back", e);
         }
     }
 

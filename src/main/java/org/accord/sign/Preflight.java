@@ -46,7 +46,7 @@ final class Preflight {
             refuseIfNoChangesPermitted(doc);
             signed = signedFields(form).size();
         } catch (IOException e) {
-            throw new SigningRefusedException("not a readable PDF: " + e.getMessage(), e);
+            throw new SigningRefusedException("not a readable PDF", e);
         }
         if (signed > 0) {
             requireIntactSignatures(pdf, signed);
@@ -62,7 +62,7 @@ final class Preflight {
             signed = form == null ? 0 : signedFields(form).size();
             timestamps = (int) doc.getSignatureDictionaries().stream().filter(s -> DOC_TIMESTAMP.equals(s.getSubFilter())).count();
         } catch (IOException e) {
-            throw new SigningRefusedException("not a readable PDF: " + e.getMessage(), e);
+            throw new SigningRefusedException("not a readable PDF", e);
         }
         if (signed == 0) {
             throw new SigningRefusedException("the document carries no signature to extend");
@@ -79,7 +79,7 @@ final class Preflight {
                 throw new SigningRefusedException("the document is already signed: a certification must be its first signature");
             }
         } catch (IOException e) {
-            throw new SigningRefusedException("not a readable PDF: " + e.getMessage(), e);
+            throw new SigningRefusedException("not a readable PDF", e);
         }
     }
 
@@ -92,7 +92,7 @@ final class Preflight {
             }
             return doc;
         } catch (IOException e) {
-            throw new SigningRefusedException("not a readable PDF: " + e.getMessage(), e);
+            throw new SigningRefusedException("not a readable PDF", e);
         }
     }
 

@@ -299,7 +299,7 @@ public final class Signer {
             signature.update(prepared.dataToSign());
             return signature.sign();
         } catch (GeneralSecurityException e) {
-            throw new SigningRefusedException("the key cannot sign: " + e.getMessage(), e);
+            throw new SigningRefusedException("the key cannot sign", e);
         }
     }
 
@@ -308,13 +308,14 @@ public final class Signer {
         try {
             return call.get();
         } catch (ProtectedDocumentException e) {
-            throw new SigningRefusedException("the document does not permit another signature: " + e.getMessage(), e);
+            throw new SigningRefusedException("the document does not permit another signature", e);
         } catch (SigningRefusedException | TrustServiceException e) {
             throw e;
         } catch (DSSException e) {
-            throw new TrustServiceException("signing failed: " + e.getMessage(), e);
+            throw new TrustServiceException("signing failed: a trust service (time-stamp, certificate status) did not answer as "
+                    + "needed", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new SigningRefusedException("the document cannot be signed: " + e.getMessage(), e);
+            throw new SigningRefusedException("the document cannot be signed", e);
         }
     }
 

@@ -24,7 +24,7 @@ public final class Effects {
     /** A new signing link for {@code partyId}, whose earlier open links stop working; the party counts as invited. */
     public Effects invite(String partyId, String invitationId, String tokenSha256, Instant expires, String actor) {
         ops.add((c, original, now) -> {
-            Invitations.revokeOpen(c, original, partyId, now);
+            Invitations.revokeOpen(c, original, partyId, now, actor, "replaced by a new link");
             Invitations.insert(c, invitationId, original, partyId, tokenSha256, expires, actor);
             Rounds.invited(c, original, partyId, now);
         });
@@ -56,8 +56,8 @@ public final class Effects {
     }
 
     /** Every open link of the original stops working. */
-    public Effects revokeLinks() {
-        ops.add((c, original, now) -> Invitations.revokeOpen(c, original, null, now));
+    public Effects revokeLinks(String actor, String why) {
+        ops.add((c, original, now) -> Invitations.revokeOpen(c, original, null, now, actor, why));
         return this;
     }
 

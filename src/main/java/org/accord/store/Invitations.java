@@ -36,16 +36,34 @@ public final class Invitations {
         return inv;
     }
 
-    /** Revokes the open links of a party of an original ({@code partyId} null: of every party). */
-    static void revokeOpen(Connection c, String originalId, String partyId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE invitations SET revoked_at = ? WHERE original_id = ? "
-                + (partyId == null ? "" : "AND party_id = ? ") + "AND used_at IS NULL AND revoked_at IS NULL")) {
-            Rows.time(s, 1, now);
-            s.setString(2, originalId);
+    /**
+     * Revokes the open links of a party of an original ({@code partyId} null: of every party), each with an audit event
+     * ({@code invitation.revoked}, why in its detail), in the caller's transaction.
+     */
+    static void revokeOpen(Connection c, String originalId, String partyId, Instant now, String actor, String why) throws SQLException {
+        List<String[]> open = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, party_id FROM invitations WHERE original_id = ? "
+                + (partyId == null ? "" : "AND party_id = ? ") + "AND used_at IS NULL AND revoked_at IS NULL ORDER BY created_at, id")) {
+            s.setString(1, originalId);
             if (partyId != null) {
-                s.setString(3, partyId);
+                s.setString(2, partyId);
             }
-            s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    open.add(new String[] {r.getString(1), r.getString(2)});
+                }
+            }
+        }
+        for (String[] inv : open) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL "
+                    + "AND revoked_at IS NULL")) {
+                Rows.time(s, 1, now);
+                s.setString(2, inv[0]);
+                if (s.executeUpdate() == 1) {
+                    AuditTrail.append(c, actor, "invitation.revoked", "original:" + originalId + "/party:" + inv[1], null,
+                            "invitation " + inv[0] + ": " + why);
+                }
+            }
         }
     }
 

@@ -52,7 +52,7 @@ final class ArchiveApi {
     }
 
     private void extend(Context ctx) {
-        Level level = SecretariatApi.parse(() -> Level.of(ctx.queryParamAsClass("level", String.class).getOrDefault("B-LTA")));
+        Level level = SecretariatApi.parse("level must be B-LT or B-LTA", () -> Level.of(ctx.queryParamAsClass("level", String.class).getOrDefault("B-LTA")));
         if (level != Level.B_LT && level != Level.B_LTA) {
             throw Problem.badRequest("level must be B-LT or B-LTA");
         }

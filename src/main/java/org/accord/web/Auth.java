@@ -54,8 +54,10 @@ final class Auth {
         }
         Sessions.Session session = sessions.find(ctx);
         Optional<User> fromSession = session == null ? Optional.empty() : Optional.ofNullable(session.user);
+        // a request that carries the session cookie always needs the session's token, whatever else it carries:
+        // another site can make a browser send the cookie (and an Authorization header of its choosing) but not read the token
         if (fromSession.isPresent() && ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET")
-                && ctx.header("Authorization") == null && !session.csrfMatches(ctx.header("X-CSRF-Token"))) {
+                && !session.csrfMatches(ctx.header("X-CSRF-Token"))) {
             throw new Problem(403, "csrf", "CSRF token missing or wrong", "send the page's CSRF token in X-CSRF-Token");
         }
         Optional<User> found = fromSession.isPresent() ? fromSession : user(ctx);

@@ -48,10 +48,10 @@ final class Problems {
                 Map.of("problems", e.problems()), e)));
         routes.exception(SigningRefusedException.class, (e, ctx) -> write(ctx, pages, e instanceof WrongSignerException w
                 ? new Problem(422, "wrong-signer", "Not the designated signatory", e.getMessage(), wrongSigner(w), null)
-                : new Problem(422, "signing-refused", "Signing refused", e.getMessage())));
+                : new Problem(422, "signing-refused", "Signing refused", e.getMessage(), cause(ctx, e), null)));
         routes.exception(KeystoreException.class, (e, ctx) -> write(ctx, pages, e.wrongPassword()
                 ? new Problem(403, "wrong-password", "Wrong password", "the password does not unlock the key")
-                : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage())));
+                : new Problem(422, "invalid-keystore", "Unusable keystore", e.getMessage(), cause(ctx, e), null)));
         routes.exception(UnusableInputException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(422, "unusable-document", "Unusable document", e.getMessage(), Map.of("code", e.reason().code()), null)));
         routes.exception(VerifierBusyException.class, (e, ctx) -> {
@@ -64,8 +64,7 @@ final class Problems {
         routes.exception(ConflictException.class, (e, ctx) -> write(ctx, pages,
                 new Problem(409, "conflict", "Conflict", e.getMessage())));
         routes.exception(TrustServiceException.class, (e, ctx) -> {
-            LOG.warn("trust service failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            write(ctx, pages, new Problem(502, "trust-service", "Trust service failed", e.getMessage()));
+            write(ctx, pages, new Problem(502, "trust-service", "Trust service failed", e.getMessage(), cause(ctx, e), null));
         });
         routes.exception(RenderException.class, (e, ctx) -> write(ctx, pages, incident(ctx, e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, pages, fromStatus(e.getStatus(), e.getMessage())));
@@ -77,6 +76,19 @@ final class Problems {
                 }
             });
         }
+    }
+
+    /**
+     * A refusal whose cause came from a library: the cause is logged under an incident id, and only the id goes with
+     * the answer (the library's words stay in the log). None when there is no cause.
+     */
+    private static Map<String, Object> cause(Context ctx, Exception e) {
+        if (e.getCause() == null) {
+            return Map.of();
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.warn("incident {} on {} {}: {} (cause: {})", id, ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+        return Map.of("incident", id);
     }
 
     /** A failure of ours: logged with an incident id, answered with that id and nothing of the cause. */

@@ -53,7 +53,8 @@ final class PublicPages {
     /** Where to go after logging in: a path on this site only (never another host). */
     private static String next(Context ctx) {
         String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
-        return next != null && next.matches("/[A-Za-z0-9/_-]*") ? next : "";
+        // a path of this site only: "/" then segments; "//host" or "/\\host" would leave it
+        return next != null && next.matches("/([A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*/?)?") ? next : "";
     }
 
     /** Before every page POST: the form must carry its session's CSRF token. */

@@ -85,9 +85,11 @@ final class SecretariatApi {
         ctx.json(Views.agreement(a, wf.drafting().model(a), wf.status().originalsOf(a.id())));
     }
 
+    static final String LAYOUTS = "layout must be parallel, sequential or separate";
+
     private void preview(Context ctx) {
-        Layout layout = parse(() -> Layout.of(ctx.queryParamAsClass("layout", String.class).getOrDefault("parallel")));
-        Language lang = parse(() -> Language.valueOf(ctx.queryParamAsClass("lang", String.class).getOrDefault("en")
+        Layout layout = parse(LAYOUTS, () -> Layout.of(ctx.queryParamAsClass("layout", String.class).getOrDefault("parallel")));
+        Language lang = parse("lang must be en or ru", () -> Language.valueOf(ctx.queryParamAsClass("lang", String.class).getOrDefault("en")
                 .toUpperCase(java.util.Locale.ROOT)));
         var draft = wf.drafting().previewFile(ctx.pathParam("id"), layout, lang);
         Pdfs.send(ctx, draft.bytes(), draft.fileName());
@@ -95,7 +97,7 @@ final class SecretariatApi {
 
     private void issue(Context ctx) {
         JsonNode body = Json.read(ctx.bodyAsBytes());
-        Layout layout = parse(() -> Layout.of(body.path("layout").asText("parallel")));
+        Layout layout = parse(LAYOUTS, () -> Layout.of(body.path("layout").asText("parallel")));
         char[] seal = null;
         Level level = Level.B_LT;
         if (body.path("certify").asBoolean(false)) {
@@ -103,7 +105,7 @@ final class SecretariatApi {
                 throw Problem.badRequest("certify needs sealPassword, the password of the secretariat's seal");
             }
             seal = body.path("sealPassword").asText().toCharArray();
-            level = parse(() -> Level.of(body.path("sealLevel").asText("B-LT")));
+            level = parse("sealLevel must be B-T, B-LT or B-LTA", () -> Level.of(body.path("sealLevel").asText("B-LT")));
         }
         List<Issuing.Issued> issued;
         try {
@@ -204,7 +206,10 @@ final class SecretariatApi {
     }
 
     private void revision(Context ctx) {
-        int n = parse(() -> Integer.parseInt(ctx.pathParam("n")));
+        int n = parse("the revision number must be a whole number from 0", () -> Integer.parseInt(ctx.pathParam("n")));
+        if (n < 0) {
+            throw Problem.badRequest("the revision number must be a whole number from 0");
+        }
         Pdfs.send(ctx, wf.status().revisionPdf(ctx.pathParam("id"), n), wf.status().fileName(ctx.pathParam("id"), n));
     }
 
@@ -217,12 +222,15 @@ final class SecretariatApi {
         return publicUrl + "/sign/" + token;
     }
 
-    /** A parameter parsed, or 400 naming what was wrong. */
-    static <T> T parse(java.util.function.Supplier<T> parser) {
+    /**
+     * A parameter parsed, or 400 with {@code refusal}: our own words saying what is accepted, never the parser's message
+     * (a JDK or library message names classes and echoes input the client already has).
+     */
+    static <T> T parse(String refusal, java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw Problem.badRequest(refusal);
         }
     }
 }

@@ -209,7 +209,7 @@ final class SecretariatPages {
 
     private void issue(Context ctx) {
         StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
-        Layout layout = SecretariatApi.parse(() -> Layout.of(String.valueOf(ctx.formParam("layout"))));
+        Layout layout = SecretariatApi.parse(SecretariatApi.LAYOUTS, () -> Layout.of(String.valueOf(ctx.formParam("layout"))));
         String sealPassword = ctx.formParam("sealPassword");
         char[] seal = "on".equals(ctx.formParam("certify")) && sealPassword != null ? sealPassword.toCharArray() : null;
         List<Issuing.Issued> issued;

@@ -14,17 +14,24 @@ final class SecurityHeaders {
         this.tls = tls;
     }
 
-    void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
+    /** The headers every response carries, whoever writes it (a route, or Jetty's own error handling). */
+    java.util.Map<String, String> fixed() {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
         // signing links carry their token in the path: never hand it to another site
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
         if (tls) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000");
+            h.put("Strict-Transport-Security", "max-age=31536000");
         }
+        return h;
+    }
+
+    void apply(Context ctx) {
+        fixed().forEach(ctx::header);
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/sign/")) {
             ctx.header("Cache-Control", "no-store");
         }

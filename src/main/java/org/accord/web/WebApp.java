@@ -56,6 +56,7 @@ public final class WebApp {
             cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(headers::apply);
             cfg.routes.before(ctx -> bound(ctx, max));

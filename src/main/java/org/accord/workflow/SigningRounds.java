@@ -234,7 +234,8 @@ public final class SigningRounds {
         Rounds.Round round = rounds.of(o.id()).orElseThrow(() -> new WorkflowException(WorkflowException.Kind.CONFLICT,
                 "original " + o.number() + " has no signing round to decline"));
         Agreement a = link.model();
-        Effects effects = Effects.none().round(Rounds.State.OPEN, Rounds.State.DECLINED, link.party().id(), why).revokeLinks()
+        Effects effects = Effects.none().round(Rounds.State.OPEN, Rounds.State.DECLINED, link.party().id(), why)
+                .revokeLinks(actor, "the original was declined")
                 .audit(actor, "original.declined", "original:" + o.id() + "/party:" + link.party().id(), null, why);
         if (!settings.secretariat().isEmpty()) {
             effects.send(letters.declined(a, o, null, settings.secretariat(), link.party(), why));
@@ -293,7 +294,8 @@ public final class SigningRounds {
         List<Revision> revisions = originals.revisions(o.id());
         List<Party> signed = a.parties().stream().filter(p -> revisions.stream().anyMatch(r -> r.signedBy(p.id()))).toList();
         List<Party> missing = a.parties().stream().filter(p -> !signed.contains(p)).toList();
-        Effects effects = Effects.none().round(Rounds.State.OPEN, Rounds.State.EXPIRED, null, null).revokeLinks()
+        Effects effects = Effects.none().round(Rounds.State.OPEN, Rounds.State.EXPIRED, null, null)
+                .revokeLinks("scheduler", "the signing round closed on its deadline")
                 .audit("scheduler", "round.expired", "original:" + o.id(), null, "deadline " + round.deadline() + "; not signed: "
                         + String.join(", ", missing.stream().map(Party::id).toList()));
         if (!settings.secretariat().isEmpty()) {

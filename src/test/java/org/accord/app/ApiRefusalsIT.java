@@ -288,4 +288,29 @@ class ApiRefusalsIT {
         assertTrue(pdf.header("Content-Disposition").startsWith("attachment; filename="));
         assertEquals("no-store", pdf.header("Cache-Control"));
     }
+
+    @Test
+    void a_request_jetty_refuses_itself_still_gets_problem_json_with_the_security_headers() {
+        Http.Response r = s.anonymous.post("/api/verify", "text/plain", new byte[] {1}, "X-Padding", "a".repeat(16 * 1024));
+        assertEquals(431, r.status(), r.toString());
+        assertEquals("application/problem+json", r.header("Content-Type"), r.toString());
+        assertEquals("nosniff", r.header("X-Content-Type-Options"));
+        assertEquals("DENY", r.header("X-Frame-Options"));
+        assertTrue(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"), r.toString());
+        assertTrue(r.json().path("detail").asText().contains("headers are larger"), r.toString());
+    }
+
+    @Test
+    void a_parameter_that_does_not_parse_is_refused_in_our_words_not_the_parsers() {
+        String original = originals.get(0).path("id").asText();
+        for (String path : List.of("/api/originals/" + original + "/revisions/99999999999/pdf", "/api/originals/" + original
+                + "/revisions/-1/pdf", "/api/originals/" + original + "/revisions/x/pdf")) {
+            JsonNode body = problem(s.secretariat.get(path), 400, "bad-request");
+            assertEquals("the revision number must be a whole number from 0", body.path("detail").asText(), path);
+        }
+        JsonNode lang = problem(s.secretariat.get("/api/agreements/" + agreement + "/preview?lang=xx"), 400, "bad-request");
+        assertEquals("lang must be en or ru", lang.path("detail").asText());
+        JsonNode layout = problem(s.secretariat.get("/api/agreements/" + agreement + "/preview?layout=diagonal"), 400, "bad-request");
+        assertEquals("layout must be parallel, sequential or separate", layout.path("detail").asText());
+    }
 }

@@ -80,6 +80,33 @@ class PagesIT {
                 .POST(form("id: x")));
         assertEquals(403, api.statusCode(), api.body());
         assertTrue(api.body().contains("/problems/csrf"), api.body());
+        // an Authorization header of any kind beside the cookie does not stand in for the token
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("secretariat:accord-demo".getBytes(StandardCharsets.UTF_8));
+        for (String authorization : java.util.List.of("Bearer junk", "Basic !!", basic)) {
+            HttpResponse<String> with = send(at("/api/agreements").header("Cookie", newSession).header("Authorization", authorization)
+                    .header("Content-Type", "application/yaml").POST(form("id: x")));
+            assertEquals(403, with.statusCode(), authorization + ": " + with.body());
+            assertTrue(with.body().contains("/problems/csrf"), with.body());
+        }
+    }
+
+    @Test
+    void after_logging_in_the_browser_goes_only_to_a_path_of_this_site() throws Exception {
+        for (String next : java.util.List.of("//2130706433/", "//evil.example/", "/\\evil.example", "https://evil.example/",
+                "/%2F%2Fevil.example", "/dashboard//evil", "javascript:alert(1)", "/..//evil")) {
+            HttpResponse<String> page = send(at("/login?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            String session = cookie(page, "accord_session").split(";")[0];
+            HttpResponse<String> in = send(at("/login").header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(form("csrf=" + csrf(page.body()) + "&username=secretariat&password=accord-demo&next="
+                            + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8))));
+            assertEquals(303, in.statusCode(), next);
+            assertEquals("/dashboard", in.headers().firstValue("Location").orElseThrow(), next + " is not followed");
+        }
+        HttpResponse<String> page = send(at("/login?next=%2Foutbox"));
+        String session = cookie(page, "accord_session").split(";")[0];
+        HttpResponse<String> in = send(at("/login").header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("csrf=" + csrf(page.body()) + "&username=secretariat&password=accord-demo&next=%2Foutbox")));
+        assertEquals("/outbox", in.headers().firstValue("Location").orElseThrow(), "a path of this site is");
     }
 
     @Test

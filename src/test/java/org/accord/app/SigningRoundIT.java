@@ -272,6 +272,10 @@ class SigningRoundIT {
         String cicaLink = linkIn(mailFor(invitations, one, "cica"));
         assertEquals(200, s.anonymous.get(ServiceFlowContract.api(cicaLink)).status());
 
+        // a new link for SCO RATS replaces its first one, and the audit trail says so
+        assertEquals(201, s.secretariat.post("/api/originals/" + one + "/links/sco-rats", "application/json", new byte[0]).status());
+        assertEquals(List.of("secretariat: replaced by a new link"), revocations(one));
+
         // the deadline (signing.linkDays, 30 days) passes with nobody signed
         clock.advance(Duration.ofDays(31));
         List<MimeMessage> expired = await(m -> subject(m).startsWith("Deadline passed"), 2);
@@ -288,6 +292,8 @@ class SigningRoundIT {
         assertEquals(410, refused.status(), "a link of a closed round does not sign: " + refused);
         assertEquals(1, mails.stream().filter(m -> subject(m).contains("Deadline passed") && subject(m).contains("original 1 of 2"))
                 .count(), "the secretariat is told once");
+        assertEquals(List.of("secretariat: replaced by a new link", "scheduler: the signing round closed on its deadline",
+                "scheduler: the signing round closed on its deadline"), revocations(one), "each open link's end is audited");
 
         // a new link reopens the round for the link's lifetime, and it signs
         assertEquals(201, s.secretariat.post("/api/originals/" + one + "/links/cica", "application/json", new byte[0]).status());
@@ -367,6 +373,17 @@ class SigningRoundIT {
             long t = Long.parseLong(header.replaceAll("^t=(\\d+),.*$", "$1"));
             assertEquals(Webhooks.signature(SECRET.getBytes(StandardCharsets.UTF_8), t, h.get("body")), header, "HMAC of " + h.get("event"));
         }
+    }
+
+    /** Who revoked each link of the original and why, from the audit trail, in order. */
+    private List<String> revocations(String originalId) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode e : s.archivist.get("/api/audit").json().path("events")) {
+            if (e.path("action").asText().equals("invitation.revoked") && e.path("subject").asText().startsWith("original:" + originalId + "/")) {
+                found.add(e.path("actor").asText() + ": " + e.path("detail").asText().replaceFirst("^invitation \\S+: ", ""));
+            }
+        }
+        return found;
     }
 
     /** Whether the mail with this message id is still on its way (written just now, not yet sent). */
