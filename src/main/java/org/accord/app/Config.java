@@ -22,7 +22,11 @@ import org.accord.store.Database;
  * and a bad one is named by its key.
  */
 public record Config(Server server, Db db, Trust trust, Signing signing, Verify verify, Mail mail, Webhooks webhooks,
-                     Jobs jobs, boolean demoUsers) {
+                     Jobs jobs, boolean demoUsers, Login login) {
+
+    /** Failed logins allowed per account and per client address within {@code window}, on every node together. */
+    public record Login(int perAccount, int perAddress, Duration window) {
+    }
 
     /** Where the service listens and how it is reached from outside ({@code publicUrl}, used in signing links). */
     public record Server(String host, int port, String publicUrl, long maxUploadBytes, Path dataDir) {
@@ -145,6 +149,9 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         d.put("verify.timeoutSeconds", "60");
         d.put("verify.threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         d.put("demo.users", "true");
+        d.put("login.maxFailures", "5");
+        d.put("login.maxFailuresPerAddress", "20");
+        d.put("login.window", "PT15M");
         return d;
     }
 
@@ -251,7 +258,9 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         return new Config(new Server(host, port, publicUrl, maxUpload, data), db, new Trust(pki, v.get("tsa.url"), roots), signing,
                 verify, mail(v), webhooks(v), new Jobs(bool(v, "scheduler.enabled"), duration(v, "scheduler.outboxEvery", Duration.ofMillis(50)),
                 duration(v, "scheduler.roundsEvery", Duration.ofMillis(50)), duration(v, "scheduler.archiveEvery", Duration.ofMillis(50)),
-                duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"));
+                duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"),
+                new Login(integer(v, "login.maxFailures", 1, 1000), integer(v, "login.maxFailuresPerAddress", 1, 100_000),
+                        duration(v, "login.window", Duration.ofSeconds(1))));
     }
 
     private static Mail mail(Map<String, String> v) {

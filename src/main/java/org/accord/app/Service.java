@@ -89,7 +89,8 @@ public final class Service implements AutoCloseable {
                 wf.users().addIfAbsent("archivist", User.Role.ARCHIVIST, DEMO_PASSWORD.toCharArray(), "accord serve");
             }
             WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(),
-                    mail.configured());
+                    mail.configured(), new WebApp.LoginLimits(config.login().perAccount(), config.login().perAddress(),
+                    config.login().window()), new org.accord.store.ThrottleBuckets(db));
             Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
             app.start(config.server().host(), config.server().port());
             Jobs jobs = config.jobs().enabled() ? Jobs.start(db, wf, delivery, config.jobs(), nodeName(config)) : null;
@@ -135,7 +136,7 @@ public final class Service implements AutoCloseable {
         Config.Server s = c.server();
         String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
         return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir()), c.db(), c.trust(),
-                c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers());
+                c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers(), c.login());
     }
 
     /**

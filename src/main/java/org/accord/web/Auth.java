@@ -31,12 +31,14 @@ final class Auth {
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
 
     private record Remembered(User user, Instant until) {
     }
 
-    Auth(Users users, Sessions sessions, Clock clock) {
+    Auth(Users users, Sessions sessions, Clock clock, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
         this.sessions = sessions;
         this.clock = clock;
         new SecureRandom().nextBytes(key);
@@ -79,17 +81,25 @@ final class Auth {
         return ctx.attribute(USER);
     }
 
-    /** The user these credentials name, for the login form (same cost whether the user exists or not). */
-    Optional<User> login(String username, String password) {
-        if (username == null || password == null || username.length() > 64 || password.length() > 256) {
-            return Optional.empty();
+    /**
+     * The user these credentials name (same cost whether the user exists or not), from {@code address}. Refused with
+     * {@link LoginThrottle.Throttled} before any hashing once the account or the address has used up its failures.
+     */
+    Optional<User> login(String username, String password, String address) {
+        throttle.check(username, address);
+        Optional<User> user = Optional.empty();
+        if (username != null && password != null && username.length() <= 64 && password.length() <= 256) {
+            char[] secret = password.toCharArray();
+            try {
+                user = users.authenticate(username, secret);
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
         }
-        char[] secret = password.toCharArray();
-        try {
-            return users.authenticate(username, secret);
-        } finally {
-            java.util.Arrays.fill(secret, '\0');
+        if (user.isEmpty()) {
+            throttle.failed(username, address);
         }
+        return user;
     }
 
     private Optional<User> user(Context ctx) {
@@ -112,7 +122,14 @@ final class Auth {
         if (r != null && r.until().isAfter(now)) {
             return Optional.of(r.user());
         }
-        Optional<User> user = login(credentials.getUsername(), credentials.getPassword());
+        Optional<User> user;
+        try {
+            user = login(credentials.getUsername(), credentials.getPassword(), ctx.ip());
+        } catch (LoginThrottle.Throttled t) {
+            ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+            throw new Problem(429, "too-many-logins", "Too many failed logins", "too many failed logins for this account or from "
+                    + "this address; try again in " + t.retryAfterSeconds() + " s", Map.of("retryAfter", t.retryAfterSeconds()), null);
+        }
         user.ifPresent(u -> {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();

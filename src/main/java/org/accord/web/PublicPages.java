@@ -37,7 +37,15 @@ final class PublicPages {
     }
 
     private void logIn(Context ctx) {
-        Optional<User> user = auth.login(ctx.formParam("username"), ctx.formParam("password"));
+        Optional<User> user;
+        try {
+            user = auth.login(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+        } catch (LoginThrottle.Throttled t) {
+            ctx.status(429).header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+            long minutes = Math.max(1, (t.retryAfterSeconds() + 59) / 60);
+            login(ctx, pages.text(Pages.lang(ctx)).get("login.throttled").replace("{0}", String.valueOf(minutes)));
+            return;
+        }
         if (user.isEmpty()) {
             ctx.status(401);
             login(ctx, pages.text(Pages.lang(ctx)).get("login.wrong"));

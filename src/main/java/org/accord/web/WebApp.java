@@ -17,10 +17,16 @@ import org.accord.workflow.Workflow;
 public final class WebApp {
 
     /** What the web layer needs to know of the configuration. */
-    public record Settings(String publicUrl, long maxUploadBytes, boolean mailConfigured) {
+    /** Failed logins allowed per account and per client address within a window. */
+    public record LoginLimits(int perAccount, int perAddress, java.time.Duration window) {
+        static final LoginLimits DEFAULT = new LoginLimits(5, 20, java.time.Duration.ofMinutes(15));
+    }
+
+    public record Settings(String publicUrl, long maxUploadBytes, boolean mailConfigured, LoginLimits login,
+                           io.github.bucket4j.distributed.proxy.ProxyManager<String> buckets) {
 
         public Settings(String publicUrl, long maxUploadBytes) {
-            this(publicUrl, maxUploadBytes, false);
+            this(publicUrl, maxUploadBytes, false, LoginLimits.DEFAULT, null);
         }
 
         public Settings {
@@ -43,7 +49,7 @@ public final class WebApp {
     public static Javalin create(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
         Sessions sessions = new Sessions(settings.tls(), Clock.systemUTC());
         Pages pages = new Pages(sessions);
-        Auth auth = new Auth(wf.users(), sessions, Clock.systemUTC());
+        Auth auth = new Auth(wf.users(), sessions, Clock.systemUTC(), new LoginThrottle(settings.buckets(), settings.login(), wf.audit()));
         List<Route> routes = routes(wf, settings, trustServices, healthy);
         routes.addAll(pages(wf, settings, pages, sessions, auth));
         SecurityHeaders headers = new SecurityHeaders(settings.tls());

@@ -33,6 +33,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void throttle_buckets_are_shared_by_every_instance_on_the_database() {
+        Database db = database();
+        io.github.bucket4j.BucketConfiguration three = io.github.bucket4j.BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(3).refillGreedy(3, java.time.Duration.ofHours(1))).build();
+        String key = "test:" + java.util.UUID.randomUUID();
+        var one = new ThrottleBuckets(db).builder().build(key, () -> three);
+        var other = new ThrottleBuckets(db).builder().build(key, () -> three);
+        assertTrue(one.tryConsume(1));
+        assertTrue(other.tryConsume(1));
+        assertTrue(one.tryConsume(1));
+        assertFalse(other.tryConsume(1), "the third token was taken through the other instance");
+        assertFalse(one.estimateAbilityToConsume(1).canBeConsumed());
+        assertTrue(new ThrottleBuckets(db).builder().build("test:" + java.util.UUID.randomUUID(), () -> three).tryConsume(1),
+                "another key has its own bucket");
+    }
+
+    @Test
     void one_agreement_per_title_until_its_draft_is_deleted() {
         Database db = database();
         Agreements agreements = new Agreements(db);
