@@ -43,8 +43,10 @@ public final class Service implements AutoCloseable {
     private final Javalin app;
     private final Config config;
     private final Jobs jobs;
+    private final Metrics metrics;
 
-    private Service(Database db, Javalin app, Config config, Jobs jobs) {
+    private Service(Database db, Javalin app, Config config, Jobs jobs, Metrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.app = app;
         this.config = config;
@@ -67,6 +69,7 @@ public final class Service implements AutoCloseable {
         }
         requireFreePort(config.server().host(), config.server().port());
         Files.createDirectories(config.server().dataDir());
+        Metrics metrics = new Metrics();
         Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.db().pool());
         try {
             boolean samplePki = config.trust().tsaUrl().isEmpty();
@@ -80,7 +83,8 @@ public final class Service implements AutoCloseable {
             Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
                     new Keys(config.signing().keysDir(), config.signing().sealKeystore()), config.signing().level(),
                     config.signing().maxPasswordFailures(), new Links(linkKey(config), config.server().publicUrl()), rounds,
-                    config.webhooks().url(), clock));
+                    config.webhooks().url(), clock, metrics));
+            metrics.bind(db, wf.outbox());
             Delivery delivery = new Delivery(wf.outbox(), mail.configured() ? new MailServer(mail.host(), mail.port(), mail.user(),
                     mail.password(), mail.starttls(), mail.from()) : null, config.webhooks().secret(), config.jobs().retryAfter(),
                     clock);
@@ -90,11 +94,12 @@ public final class Service implements AutoCloseable {
             }
             WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(),
                     mail.configured(), new WebApp.LoginLimits(config.login().perAccount(), config.login().perAddress(),
-                    config.login().window()), new org.accord.store.ThrottleBuckets(db));
+                    config.login().window()), new org.accord.store.ThrottleBuckets(db), metrics.registry(),
+                    metrics.registry()::scrape);
             Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
             app.start(config.server().host(), config.server().port());
             Jobs jobs = config.jobs().enabled() ? Jobs.start(db, wf, delivery, config.jobs(), nodeName(config)) : null;
-            Service service = new Service(db, app, config, jobs);
+            Service service = new Service(db, app, config, jobs, metrics);
             out.println("Accord is running at " + service.url() + "/  (API: " + service.url() + "/docs, health: "
                     + service.url() + "/health)");
             out.println("  database: " + db.product() + (config.db().url().startsWith("jdbc:h2:") ? " in "
@@ -113,6 +118,7 @@ public final class Service implements AutoCloseable {
             return service;
         } catch (RuntimeException | IOException e) {
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -234,5 +240,6 @@ public final class Service implements AutoCloseable {
         }
         app.stop();
         db.close();
+        metrics.close();
     }
 }

@@ -83,6 +83,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Reports the connection pool (connections in use, idle, waiting; how long getting one takes) to {@code registry}. */
+    public void bindMetrics(Object registry) {
+        pool.setMetricRegistry(registry);
+    }
+
     /** Whether a database connection answers. */
     public boolean healthy() {
         try (Connection c = pool.getConnection()) {

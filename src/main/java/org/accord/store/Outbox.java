@@ -153,6 +153,17 @@ public final class Outbox {
         });
     }
 
+    /** How many messages wait to be delivered (pending or being sent), on every channel: the outbox backlog. */
+    public long backlog() {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
     /** Marks a pending message given over by hand (no mail server, or no address); its link is no longer shown. */
     public boolean handedOver(String id, String actor) {
         return db.transaction(c -> {

@@ -63,7 +63,7 @@ final class Auth {
             throw new Problem(403, "csrf", "CSRF token missing or wrong", "send the page's CSRF token in X-CSRF-Token");
         }
         Optional<User> found = fromSession.isPresent() ? fromSession : user(ctx);
-        if (found.isEmpty() && !ctx.path().startsWith("/api/")) {
+        if (found.isEmpty() && !ctx.path().startsWith("/api/") && !ctx.path().equals("/metrics")) {
             ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;

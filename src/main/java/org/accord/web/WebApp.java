@@ -23,10 +23,11 @@ public final class WebApp {
     }
 
     public record Settings(String publicUrl, long maxUploadBytes, boolean mailConfigured, LoginLimits login,
-                           io.github.bucket4j.distributed.proxy.ProxyManager<String> buckets) {
+                           io.github.bucket4j.distributed.proxy.ProxyManager<String> buckets,
+                           io.micrometer.core.instrument.MeterRegistry metrics, java.util.function.Supplier<String> scrape) {
 
         public Settings(String publicUrl, long maxUploadBytes) {
-            this(publicUrl, maxUploadBytes, false, LoginLimits.DEFAULT, null);
+            this(publicUrl, maxUploadBytes, false, LoginLimits.DEFAULT, null, null, null);
         }
 
         public Settings {
@@ -65,6 +66,10 @@ public final class WebApp {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(headers::apply);
+            if (settings.metrics() != null) {
+                cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+                cfg.routes.after(ctx -> requestMetric(ctx, settings.metrics()));
+            }
             cfg.routes.before(ctx -> bound(ctx, max));
             cfg.routes.before(ctx -> sameOrigin(ctx, settings.publicUrl()));
             cfg.routes.before(ctx -> PublicPages.checkCsrf(ctx, sessions));
@@ -80,6 +85,12 @@ public final class WebApp {
     static List<Route> routes(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.open(HandlerType.GET, "/health", ctx -> health(ctx, healthy, wf)));
+        if (settings.scrape() != null) {
+            // Prometheus scrapes it with basic_auth as a staff user; it is not for the public
+            routes.add(Route.as(java.util.Set.of(Role.SECRETARIAT, Role.ARCHIVIST), HandlerType.GET, "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").header("Cache-Control", "no-store")
+                            .result(settings.scrape().get())));
+        }
         routes.addAll(Docs.routes(settings.publicUrl()));
         routes.addAll(new SecretariatApi(wf, settings.publicUrl(), settings.mailConfigured()).routes());
         routes.addAll(new SigningApi(wf, settings.maxUploadBytes()).routes());
@@ -100,6 +111,21 @@ public final class WebApp {
         routes.addAll(new StoredOriginalsPages(wf, pages).routes());
         routes.add(Route.open(HandlerType.GET, "/static/<file>", WebApp::staticFile));
         return routes;
+    }
+
+    private static final String STARTED = "accord.started";
+
+    /** One request: its route (the path template, never a token), method and status, and how long it took. */
+    private static void requestMetric(Context ctx, io.micrometer.core.instrument.MeterRegistry registry) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        io.micrometer.core.instrument.Timer.builder("http.server.requests").description("requests by route and status")
+                .tag("method", ctx.method().name()).tag("route", endpoint == null ? "unmatched" : endpoint.path)
+                .tag("status", String.valueOf(ctx.statusCode())).register(registry)
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** The pages' own CSS and scripts, from the jar; nothing else under /static. */

@@ -28,9 +28,11 @@ public final class Archive {
     private final Locks locks;
     private final SigningRounds rounds;
     private final Clock clock;
+    private final Timings timings;
 
     Archive(Verifier verifier, Originals originals, Signer signer, AuditTrail audit, Locks locks, SigningRounds rounds,
-            Clock clock) {
+            Clock clock, Timings timings) {
+        this.timings = timings;
         this.rounds = rounds;
         this.clock = clock;
         this.verifier = verifier;
@@ -59,7 +61,7 @@ public final class Archive {
 
     /** Validates {@code pdf} and records that it was checked (by whom, its SHA-256, the verdict). */
     public Checked verify(String name, byte[] pdf, String actor) {
-        Verification v = verifier.verify(name, pdf);
+        Verification v = timings.time("verification", () -> verifier.verify(name, pdf));
         Optional<Issued> issued = Optional.empty();
         if (v.report().sha256() != null) {
             issued = originals.withHash(v.report().sha256()).stream().findFirst().map(this::issued);

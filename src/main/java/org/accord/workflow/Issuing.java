@@ -39,9 +39,11 @@ public final class Issuing {
     private final SigningRounds rounds;
     private final Duration linkLifetime;
     private final Clock clock;
+    private final Timings timings;
 
     Issuing(Drafting drafting, Originals originals, SigningRounds rounds, Renderer renderer, Signer signer, Keys keys,
-            Duration linkLifetime, Clock clock) {
+            Duration linkLifetime, Clock clock, Timings timings) {
+        this.timings = timings;
         this.drafting = drafting;
         this.originals = originals;
         this.rounds = rounds;
@@ -106,7 +108,7 @@ public final class Issuing {
         KeyEntry seal = sealPassword == null ? null : keys.seal(sealPassword);
         List<NewOriginal> toStore = new ArrayList<>();
         List<Map<String, String>> tokens = new ArrayList<>();
-        for (RenderedPdf pdf : renderer.render(agreement, layout)) {
+        for (RenderedPdf pdf : timings.time("render", () -> renderer.render(agreement, layout))) {
             List<NewRevision> revisions = new ArrayList<>();
             revisions.add(NewRevision.of(Revision.ISSUED, pdf.bytes()));
             if (seal != null) {

@@ -46,6 +46,7 @@ public final class Signing {
     private final Locks locks;
     private final Level level;
     private final int maxFailures;
+    private final Timings timings;
     private final Clock clock;
     private final SigningRounds rounds;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -54,7 +55,8 @@ public final class Signing {
     };
 
     Signing(Drafting drafting, Originals originals, Invitations invitations, org.accord.store.FullPowers fullPowers, Signer signer,
-            Keys keys, Locks locks, Level level, int maxFailures, SigningRounds rounds, Clock clock) {
+            Keys keys, Locks locks, Level level, int maxFailures, SigningRounds rounds, Clock clock, Timings timings) {
+        this.timings = timings;
         this.rounds = rounds;
         this.drafting = drafting;
         this.originals = originals;
@@ -188,7 +190,8 @@ public final class Signing {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT,
                         "the original changed since the data to sign was prepared; request it again");
             }
-            byte[] signed = signer.complete(p.prepared(), SignatureValues.toDer(signatureValue, p.prepared().javaAlgorithm()));
+            byte[] signed = timings.time("signature", () -> signer.complete(p.prepared(),
+                    SignatureValues.toDer(signatureValue, p.prepared().javaAlgorithm())));
             return store(link, latest, signed);
         });
     }
@@ -262,7 +265,7 @@ public final class Signing {
     private byte[] signWith(Link link, byte[] pdf, Place place, KeyEntry key) {
         signer.requireDesignated(request(link, pdf, place, key.certificate()), key.chain());
         byte[] attached = withFullPowers(link, pdf);
-        return signer.sign(attached, request(link, attached, place, key.certificate()), key);
+        return timings.time("signature", () -> signer.sign(attached, request(link, attached, place, key.certificate()), key));
     }
 
     private KeyEntry unlockCounting(Link link, java.util.function.Supplier<KeyEntry> unlock) {

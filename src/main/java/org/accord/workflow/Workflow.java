@@ -30,7 +30,14 @@ public final class Workflow {
      * signing links, {@code rounds} says how signing rounds run, {@code webhookUrl} (may be empty) gets the events.
      */
     public record Parts(Database db, Renderer renderer, Signer signer, Verifier verifier, Keys keys, Level level,
-                        int maxPasswordFailures, Links links, SigningRounds.Settings rounds, String webhookUrl, Clock clock) {
+                        int maxPasswordFailures, Links links, SigningRounds.Settings rounds, String webhookUrl, Clock clock,
+                        Timings timings) {
+
+        /** Parts whose expensive steps are not measured. */
+        public Parts(Database db, Renderer renderer, Signer signer, Verifier verifier, Keys keys, Level level,
+                     int maxPasswordFailures, Links links, SigningRounds.Settings rounds, String webhookUrl, Clock clock) {
+            this(db, renderer, signer, verifier, keys, level, maxPasswordFailures, links, rounds, webhookUrl, clock, Timings.NONE);
+        }
     }
 
     public Workflow(Parts p) {
@@ -44,10 +51,11 @@ public final class Workflow {
         this.rounds = new SigningRounds(drafting, originals, invitations, new org.accord.store.Rounds(p.db()),
                 new org.accord.store.Downloads(p.db()), audit,
                 new SigningCertificate(p.renderer(), p.verifier()), p.links(), new Events(p.webhookUrl()), p.rounds(), p.clock());
-        this.issuing = new Issuing(drafting, originals, rounds, p.renderer(), p.signer(), p.keys(), p.rounds().linkLifetime(), p.clock());
+        this.issuing = new Issuing(drafting, originals, rounds, p.renderer(), p.signer(), p.keys(), p.rounds().linkLifetime(), p.clock(),
+                p.timings());
         this.signing = new Signing(drafting, originals, invitations, new org.accord.store.FullPowers(p.db()), p.signer(), p.keys(), locks, p.level(),
-                p.maxPasswordFailures(), rounds, p.clock());
-        this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks, rounds, p.clock());
+                p.maxPasswordFailures(), rounds, p.clock(), p.timings());
+        this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks, rounds, p.clock(), p.timings());
         this.status = new Status(drafting, originals, invitations, rounds, p.clock());
         this.reports = new org.accord.verify.HumanReport(p.renderer());
     }
