@@ -29,7 +29,15 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
     }
 
     /** Where the service listens and how it is reached from outside ({@code publicUrl}, used in signing links). */
-    public record Server(String host, int port, String publicUrl, long maxUploadBytes, Path dataDir) {
+    /**
+     * Where the service listens and how it is reached; {@code trustedProxies} are the addresses of the reverse proxies
+     * whose {@code X-Forwarded-For} names the client (for throttling and logs); from anyone else the header is ignored.
+     */
+    public record Server(String host, int port, String publicUrl, long maxUploadBytes, Path dataDir, List<String> trustedProxies) {
+
+        public Server {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
     }
 
     /** The database: the embedded H2 file under the data directory unless {@code url} names another. */
@@ -113,6 +121,7 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         d.put("server.port", "7070");
         d.put("server.publicUrl", "");
         d.put("server.maxUploadMib", "20");
+        d.put("server.trustedProxies", "");
         d.put("data.dir", "data");
         d.put("db.url", "");
         d.put("db.user", "sa");
@@ -220,6 +229,15 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
             throw new ConfigException("server.publicUrl must be an http(s) URL, not '" + publicUrl + "'");
         }
         long maxUpload = integer(v, "server.maxUploadMib", 1, 1024) * 1024L * 1024L;
+        List<String> proxies = new ArrayList<>();
+        for (String p : v.get("server.trustedProxies").split(",")) {
+            if (!p.isBlank()) {
+                if (!p.strip().matches("[0-9.]{7,15}|[0-9A-Fa-f:]{2,39}")) {
+                    throw new ConfigException("server.trustedProxies must list IP addresses separated by commas, not '" + p.strip() + "'");
+                }
+                proxies.add(p.strip());
+            }
+        }
         String url = v.get("db.url").isEmpty() ? Database.h2Url(data) : v.get("db.url");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("db.url must be a jdbc:h2: or jdbc:postgresql: URL");
@@ -255,7 +273,7 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
                 integer(v, "signing.maxPasswordFailures", 1, 100), order.equals("listed"),
                 duration(v, "signing.reminderInterval", Duration.ofSeconds(1)), linkKey);
         Verify verify = new Verify(Duration.ofSeconds(integer(v, "verify.timeoutSeconds", 1, 3600)), integer(v, "verify.threads", 1, 256));
-        return new Config(new Server(host, port, publicUrl, maxUpload, data), db, new Trust(pki, v.get("tsa.url"), roots), signing,
+        return new Config(new Server(host, port, publicUrl, maxUpload, data, proxies), db, new Trust(pki, v.get("tsa.url"), roots), signing,
                 verify, mail(v), webhooks(v), new Jobs(bool(v, "scheduler.enabled"), duration(v, "scheduler.outboxEvery", Duration.ofMillis(50)),
                 duration(v, "scheduler.roundsEvery", Duration.ofMillis(50)), duration(v, "scheduler.archiveEvery", Duration.ofMillis(50)),
                 duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"),

@@ -14,7 +14,7 @@ import org.accord.workflow.Workflow;
 
 /**
  * The service's jobs on db-scheduler: outbox delivery, signing rounds (reminders, deadlines, completion) and the
- * archive's re-time-stamping. Each is a recurring task in the shared database, so when several nodes share it each
+ * archive's re-time-stamping, and the purge of idle browser sessions. Each is a recurring task in the shared database, so when several nodes share it each
  * run happens on one node only; a node that dies mid-run loses its lease and another picks the task up.
  */
 final class Jobs implements AutoCloseable {
@@ -44,12 +44,20 @@ final class Jobs implements AutoCloseable {
                         LOG.info("archive: {} originals at B-LTA checked, {} re-time-stamped, {} failed", r.checked(), r.renewed(), r.failed());
                     }
                 });
+        RecurringTask<Void> sessions = Tasks.recurring("session-purge", FixedDelay.of(Duration.ofMinutes(10)))
+                .execute((instance, context) -> {
+                    int ended = wf.sessions().purge(java.time.Instant.now().minus(org.accord.store.BrowserSessions.IDLE),
+                            org.accord.store.BrowserSessions.MAX_SESSIONS);
+                    if (ended > 0) {
+                        LOG.info("sessions: {} idle sessions ended", ended);
+                    }
+                });
         Duration shortest = Collections.min(List.of(config.outboxEvery(), config.roundsEvery(), config.archiveEvery()));
         // poll twice per shortest interval, between 100 ms and 10 s
         Duration polling = Collections.max(List.of(Duration.ofMillis(100),
                 Collections.min(List.of(Duration.ofSeconds(10), shortest.dividedBy(2)))));
         Scheduler scheduler = Scheduler.create(db.dataSource())
-                .startTasks(outbox, rounds, archive)
+                .startTasks(outbox, rounds, archive, sessions)
                 .commitWhenAutocommitDisabled(true)
                 .pollingInterval(polling)
                 .heartbeatInterval(Duration.ofSeconds(30))

@@ -95,7 +95,7 @@ public final class Service implements AutoCloseable {
             WebApp.Settings settings = new WebApp.Settings(config.server().publicUrl(), config.server().maxUploadBytes(),
                     mail.configured(), new WebApp.LoginLimits(config.login().perAccount(), config.login().perAddress(),
                     config.login().window()), new org.accord.store.ThrottleBuckets(db), metrics.registry(),
-                    metrics.registry()::scrape);
+                    metrics.registry()::scrape, config.server().trustedProxies());
             Javalin app = WebApp.create(wf, settings, samplePki ? services : null, db::healthy);
             app.start(config.server().host(), config.server().port());
             Jobs jobs = config.jobs().enabled() ? Jobs.start(db, wf, delivery, config.jobs(), nodeName(config)) : null;
@@ -141,7 +141,7 @@ public final class Service implements AutoCloseable {
     private static Config withPort(Config c, int port) {
         Config.Server s = c.server();
         String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
-        return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir()), c.db(), c.trust(),
+        return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir(), s.trustedProxies()), c.db(), c.trust(),
                 c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers(), c.login());
     }
 

@@ -3,7 +3,7 @@ package org.accord.model;
 import java.util.Objects;
 
 /** One piece of agreement text in both languages, side by side. */
-public record Text(String en, String ru) {
+public record Text(String en, String ru) implements java.io.Serializable {
 
     public Text {
         Objects.requireNonNull(en, "en cannot be null");

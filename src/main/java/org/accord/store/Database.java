@@ -10,11 +10,16 @@ import org.flywaydb.core.Flyway;
 /** A pooled connection to Accord's database, migrated to the current schema when opened. */
 public final class Database implements AutoCloseable {
 
+    /** How long a change to an original waits for another node's change to the same original. */
+    static final int LOCK_WAIT_SECONDS = 60;
+
     private final HikariDataSource pool;
+    private final HikariDataSource locks;
     private final String product;
 
-    private Database(HikariDataSource pool, String product) {
+    private Database(HikariDataSource pool, HikariDataSource locks, String product) {
         this.pool = pool;
+        this.locks = locks;
         this.product = product;
     }
 
@@ -38,13 +43,45 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").javaMigrations(new V4AgreementTitles())
                     .load().migrate();
+            String product;
             try (Connection c = pool.getConnection()) {
-                return new Database(pool, c.getMetaData().getDatabaseProductName());
+                product = c.getMetaData().getDatabaseProductName();
             }
+            return new Database(pool, lockPool(url, user, password, maxConnections, product), product);
         } catch (RuntimeException | SQLException e) {
             pool.close();
             throw new StoreException("cannot migrate the database " + redacted(url) + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The connections that hold the originals' locks, apart from the pool the work under a lock uses, so that waiting
+     * for a lock can never take the last connection that work needs.
+     */
+    private static HikariDataSource lockPool(String url, String user, String password, int maxConnections, String product) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setPoolName("accord-locks");
+        if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            config.setConnectionInitSql("SET lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** A connection of the lock pool (see {@link OriginalLocks}). */
+    Connection lockConnection() throws SQLException {
+        return locks.getConnection();
+    }
+
+    /** Whether {@code e} says a lock was not had in time (PostgreSQL's lock_timeout, H2's LOCK_TIMEOUT). */
+    static boolean lockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200;
     }
 
     /** The JDBC URL of the embedded H2 database in {@code dir}; commits are flushed before they return. */
@@ -86,6 +123,7 @@ public final class Database implements AutoCloseable {
     /** Reports the connection pool (connections in use, idle, waiting; how long getting one takes) to {@code registry}. */
     public void bindMetrics(Object registry) {
         pool.setMetricRegistry(registry);
+        locks.setMetricRegistry(registry);
     }
 
     /** Whether a database connection answers. */
@@ -120,6 +158,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        locks.close();
         pool.close();
     }
 

@@ -49,6 +49,7 @@ public final class Originals {
                     }
                     throw e;
                 }
+                OriginalLocks.insert(c, stored.id());
                 int number = 0;
                 for (NewRevision r : o.revisions()) {
                     insertRevision(c, stored.id(), number++, r, actor);

@@ -7,7 +7,7 @@ import java.util.List;
  * One kind of change made after a signature, where it was made ({@code pages}, 1-based; {@code fields}), and on how
  * many objects. Whether a signature tolerates it depends on its {@link Level} and the signature's permissions.
  */
-public record Change(Kind kind, List<Integer> pages, List<String> fields, int objects) {
+public record Change(Kind kind, List<Integer> pages, List<String> fields, int objects) implements java.io.Serializable {
 
     /** What a change may be, from the most harmless: each signature permits a prefix of these. */
     public enum Level {

@@ -27,7 +27,7 @@ public record DocumentReport(
         List<Finding> findings,
         Agreement agreement,
         Boolean complete,
-        List<String> missingParties) {
+        List<String> missingParties) implements java.io.Serializable {
 
     /** What the archivist reads first. */
     public enum Verdict {
@@ -52,7 +52,7 @@ public record DocumentReport(
     public record Agreement(String id, int original, int originals, List<String> parties, Map<String, Text> partyNames,
                             List<String> signedBy,
                             @JsonSerialize(using = ToStringSerializer.class) Instant lastSignedAt,
-                            @JsonSerialize(using = ToStringSerializer.class) LocalDate entryIntoForce) {
+                            @JsonSerialize(using = ToStringSerializer.class) LocalDate entryIntoForce) implements java.io.Serializable {
 
         /** A party's short name in {@code lang}, or its id. */
         public String name(String party, String lang) {

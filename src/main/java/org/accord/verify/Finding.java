@@ -10,7 +10,7 @@ import java.util.Map;
  * Something Accord found, as a value: a code and its parameters (numbers, offsets, party ids, changes, DSS message
  * keys). Its wording lives in the message bundles ({@link Wording}); {@link #message()} is the English one.
  */
-public record Finding(Code code, @JsonIgnore Map<String, Object> params) {
+public record Finding(Code code, @JsonIgnore Map<String, Object> params) implements java.io.Serializable {
 
     public enum Code {
         // Why a file cannot be validated at all.

@@ -40,13 +40,13 @@ public record SignatureReport(
         List<Change> modificationsAfter,
         List<Finding> errors,
         List<Finding> warnings,
-        Completion completion) {
+        Completion completion) implements java.io.Serializable {
 
     /**
      * How the party's signature block was completed when it signed: the place ({@code placeRu} as after «в») and the
      * date in each language, as its fields hold them; null for a signature block without such fields.
      */
-    public record Completion(String place, String placeRu, String date, String dateRu) {
+    public record Completion(String place, String placeRu, String date, String dateRu) implements java.io.Serializable {
     }
 
     /** A report without a completed signature block (document time-stamps, signatures outside Accord's blocks). */
@@ -80,11 +80,11 @@ public record SignatureReport(
      * A file associated with the signature's field (a signatory's full powers): its name, size and SHA-256, and
      * whether the signature covers it (the same file is in the revision it signed).
      */
-    public record FullPowers(String fileName, long size, String sha256, boolean covered) {
+    public record FullPowers(String fileName, long size, String sha256, boolean covered) implements java.io.Serializable {
     }
 
     /** The bytes a signature covers, {@code [0, end)} less its own value, of a file of {@code length} bytes. */
-    public record Covers(long end, long length) {
+    public record Covers(long end, long length) implements java.io.Serializable {
     }
 
     public SignatureReport {

@@ -18,7 +18,7 @@ public record TimestampReport(
         Indication indication,
         SubIndication subIndication,
         @JsonSerialize(using = ToStringSerializer.class) Instant genTime,
-        String tsa) {
+        String tsa) implements java.io.Serializable {
 
     /** What the time-stamp covers: the signature value, the signature with its validation data, or the whole document. */
     public enum Kind {

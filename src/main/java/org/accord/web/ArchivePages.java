@@ -52,7 +52,10 @@ final class ArchivePages {
         String name = java.util.Objects.requireNonNullElse(Uploads.fileName(ctx, "file"), "upload.pdf");
         Archive.Checked checked = wf.archive().verify(name, pdf, Auth.current(ctx).username());
         String id = UUID.randomUUID().toString();
-        sessions.get(ctx).remember(id, checked);
+        org.accord.verify.Verification v = checked.verification();
+        sessions.get(ctx).remember(id, new org.accord.store.BrowserSessions.Kept(org.accord.verify.KeptReport.freeze(v.report()),
+                v.dss() == null ? null : v.dss().getXmlValidationReport().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.time.Instant.now());
         pages.render(ctx, "verdict.ftlh", view(checked, name, id, lang));
     }
 
@@ -111,19 +114,16 @@ final class ArchivePages {
     }
 
     private void download(Context ctx) {
-        Archive.Checked checked = sessions.get(ctx).recalled(ctx.pathParam("id"));
-        if (checked == null) {
-            throw Problem.notFound("this report is no longer kept; verify the file again");
-        }
+        org.accord.store.BrowserSessions.Kept kept = sessions.get(ctx).recalled(ctx.pathParam("id")).orElseThrow(() ->
+                Problem.notFound("this report is no longer kept; verify the file again"));
         String lang = Pages.lang(ctx);
-        DocumentReport r = checked.verification().report();
+        DocumentReport r = org.accord.verify.KeptReport.thaw(kept.report());
         switch (ctx.pathParam("file")) {
             case "etsi-validation-report.xml" -> {
-                if (checked.verification().dss() == null) {
+                if (kept.etsiXml() == null) {
                     throw Problem.notFound("no ETSI report: the file could not be validated");
                 }
-                attachment(ctx, "application/xml", "etsi-validation-report.xml",
-                        checked.verification().dss().getXmlValidationReport().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                attachment(ctx, "application/xml", "etsi-validation-report.xml", kept.etsiXml());
             }
             case "report.html" -> attachment(ctx, "text/html; charset=utf-8", "validation-report-" + lang + ".html",
                     wf.reports().html(r, lang).getBytes(java.nio.charset.StandardCharsets.UTF_8));

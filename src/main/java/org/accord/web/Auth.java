@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.accord.store.User;
 import org.accord.store.Users;
 
@@ -30,7 +29,8 @@ final class Auth {
     private final Sessions sessions;
     private final Clock clock;
     private final byte[] key = new byte[32];
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Remembered> remembered = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(REMEMBER).build();
     private final LoginThrottle throttle;
 
     private record Remembered(User user, Instant until) {
@@ -118,24 +118,19 @@ final class Auth {
         }
         String id = keyed(credentials.getUsername() + '\0' + credentials.getPassword());
         Instant now = clock.instant();
-        Remembered r = remembered.get(id);
+        Remembered r = remembered.getIfPresent(id);
         if (r != null && r.until().isAfter(now)) {
             return Optional.of(r.user());
         }
         Optional<User> user;
         try {
-            user = login(credentials.getUsername(), credentials.getPassword(), ctx.ip());
+            user = login(credentials.getUsername(), credentials.getPassword(), ClientAddress.of(ctx));
         } catch (LoginThrottle.Throttled t) {
             ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
             throw new Problem(429, "too-many-logins", "Too many failed logins", "too many failed logins for this account or from "
                     + "this address; try again in " + t.retryAfterSeconds() + " s", Map.of("retryAfter", t.retryAfterSeconds()), null);
         }
-        user.ifPresent(u -> {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(id, new Remembered(u, now.plus(REMEMBER)));
-        });
+        user.ifPresent(u -> remembered.put(id, new Remembered(u, now.plus(REMEMBER))));
         return user;
     }
 

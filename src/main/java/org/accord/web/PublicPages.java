@@ -27,7 +27,7 @@ final class PublicPages {
                 Route.open(HandlerType.GET, "/login", ctx -> login(ctx, null)),
                 Route.open(HandlerType.POST, "/login", this::logIn),
                 Route.open(HandlerType.POST, "/logout", ctx -> {
-                    sessions.start(ctx);
+                    sessions.start(ctx, null);
                     ctx.redirect("/", HttpStatus.SEE_OTHER);
                 }));
     }
@@ -39,7 +39,7 @@ final class PublicPages {
     private void logIn(Context ctx) {
         Optional<User> user;
         try {
-            user = auth.login(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+            user = auth.login(ctx.formParam("username"), ctx.formParam("password"), ClientAddress.of(ctx));
         } catch (LoginThrottle.Throttled t) {
             ctx.status(429).header("Retry-After", String.valueOf(t.retryAfterSeconds()));
             long minutes = Math.max(1, (t.retryAfterSeconds() + 59) / 60);
@@ -51,8 +51,7 @@ final class PublicPages {
             login(ctx, pages.text(Pages.lang(ctx)).get("login.wrong"));
             return;
         }
-        Sessions.Session session = sessions.start(ctx);
-        session.user = user.get();
+        sessions.start(ctx, user.get());
         String next = next(ctx);
         ctx.redirect(!next.isEmpty() ? next : user.get().role() == User.Role.SECRETARIAT ? "/dashboard" : "/verify",
                 HttpStatus.SEE_OTHER);

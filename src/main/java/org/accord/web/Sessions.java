@@ -1,73 +1,82 @@
 package org.accord.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import org.accord.store.BrowserSessions;
 import org.accord.store.User;
 
 /**
- * Browser sessions, held in memory: a random id in an HttpOnly, SameSite=Lax cookie (Secure behind TLS), a CSRF
- * token per session, and the logged-in user if any. Logging in starts a new session (no fixation); a restart
- * logs everyone out. Idle sessions end after {@link #IDLE}.
+ * Browser sessions, kept in the database so that any node serves any request and a restart logs nobody out: a random
+ * id in an HttpOnly, SameSite=Lax cookie (Secure behind TLS), a CSRF token per session, and the logged-in user if any.
+ * Logging in starts a new session (no fixation). Idle sessions end after {@link #IDLE}.
  */
 final class Sessions {
 
     static final String COOKIE = "accord_session";
-    static final Duration IDLE = Duration.ofHours(8);
-    static final int MAX_SESSIONS = 100_000;
+    static final Duration IDLE = BrowserSessions.IDLE;
+    /** A session's last use is written at most this often. */
+    static final Duration TOUCH = Duration.ofMinutes(1);
+    static final int MAX_FLASH = 16;
+    static final int KEPT_REPORTS = 5;
+    private static final String ATTRIBUTE = "accord.session";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final BrowserSessions store;
     private final boolean secure;
     private final Clock clock;
-    private final int maxSessions;
 
     /** One browser's session: its CSRF token and, once logged in, its user. */
     static final class Session {
-        final String csrf = random();
-        volatile User user;
-        volatile Instant seen;
+        final String csrf;
+        final User user;
+        private final String id;
+        private final BrowserSessions store;
 
-        Session(Instant now) {
-            this.seen = now;
+        private Session(String id, String csrf, User user, BrowserSessions store) {
+            this.id = id;
+            this.csrf = csrf;
+            this.user = user;
+            this.store = store;
         }
 
-        private final java.util.LinkedHashMap<String, org.accord.workflow.Archive.Checked> reports = new java.util.LinkedHashMap<>();
-
-        /** Keeps a verification for its downloads (the last five per session). */
-        synchronized void remember(String id, org.accord.workflow.Archive.Checked checked) {
-            reports.put(id, checked);
-            while (reports.size() > 5) {
-                reports.remove(reports.keySet().iterator().next());
-            }
+        /** Keeps a verification for its downloads (the last few per session). */
+        void remember(String reportId, BrowserSessions.Kept kept, Instant now) {
+            store.keep(id, reportId, kept, now, KEPT_REPORTS);
         }
 
-        /** A verification this session kept, or null. */
-        synchronized org.accord.workflow.Archive.Checked recalled(String id) {
-            return reports.get(id);
+        /** A verification this session kept, if it still does. */
+        Optional<BrowserSessions.Kept> recalled(String reportId) {
+            return store.kept(id, reportId);
         }
 
-        private final Map<String, Object> flash = new ConcurrentHashMap<>();
-
-        /** Keeps {@code value} for the next page that asks for {@code key} (Post/Redirect/Get). */
+        /** Keeps {@code value} (strings, numbers, booleans, lists and maps of them) for the next page that asks for {@code key}. */
         void flash(String key, Object value) {
-            if (flash.size() < 16) {
-                flash.put(key, value);
+            try {
+                store.flash(id, key, Json.MAPPER.writeValueAsString(value), MAX_FLASH);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("a page kept what cannot be written as JSON under " + key, e);
             }
         }
 
         /** What was kept under {@code key}, once; null when nothing (a reload shows nothing again). */
         Object take(String key) {
-            return flash.remove(key);
+            return store.take(id, key).map(json -> {
+                try {
+                    return Json.MAPPER.readValue(json, Object.class);
+                } catch (JsonProcessingException e) {
+                    return null;
+                }
+            }).orElse(null);
         }
 
         /** Whether {@code token} is this session's CSRF token (constant time). */
@@ -77,63 +86,59 @@ final class Sessions {
         }
     }
 
-    Sessions(boolean secure, Clock clock) {
-        this(secure, clock, MAX_SESSIONS);
-    }
-
-    Sessions(boolean secure, Clock clock, int maxSessions) {
+    Sessions(BrowserSessions store, boolean secure, Clock clock) {
+        this.store = store;
         this.secure = secure;
         this.clock = clock;
-        this.maxSessions = maxSessions;
     }
 
-    /** How many sessions are held. */
-    int size() {
-        return sessions.size();
-    }
-
-    /** The request's session, if its cookie names a live one. */
+    /** The request's session, if its cookie names a live one (looked up once per request). */
     Session find(Context ctx) {
+        Session known = ctx.attribute(ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
         String id = ctx.cookie(COOKIE);
-        Session s = id == null ? null : sessions.get(id);
-        Instant now = clock.instant();
-        if (s != null && s.seen.plus(IDLE).isBefore(now)) {
-            sessions.remove(id);
+        if (id == null || id.length() != 43 || !id.matches("[A-Za-z0-9_-]+")) {
             return null;
         }
-        if (s != null) {
-            s.seen = now;
+        Optional<BrowserSessions.Stored> stored = store.find(id);
+        Instant now = clock.instant();
+        if (stored.isEmpty()) {
+            return null;
         }
+        if (stored.get().seenAt().plus(IDLE).isBefore(now)) {
+            store.delete(id);
+            return null;
+        }
+        if (stored.get().seenAt().plus(TOUCH).isBefore(now)) {
+            store.touch(id, now);
+        }
+        Session s = new Session(id, stored.get().csrf(), stored.get().user(), store);
+        ctx.attribute(ATTRIBUTE, s);
         return s;
     }
 
     /** The request's session, started (with its cookie) if it has none. */
     Session get(Context ctx) {
         Session s = find(ctx);
-        return s != null ? s : start(ctx);
+        return s != null ? s : start(ctx, null);
     }
 
-    /** A new session replacing the request's (on login and logout). */
-    Session start(Context ctx) {
+    /** A new session replacing the request's (on login with its user, on logout with none). */
+    Session start(Context ctx, User user) {
         String old = ctx.cookie(COOKIE);
-        if (old != null) {
-            sessions.remove(old);
-        }
-        if (sessions.size() >= maxSessions) {
-            Instant cutoff = clock.instant().minus(IDLE);
-            sessions.values().removeIf(x -> x.seen.isBefore(cutoff));
-            if (sessions.size() >= maxSessions) {
-                // a flood of anonymous visitors must not push out the people who logged in
-                sessions.values().removeIf(x -> x.user == null);
-            }
+        if (old != null && old.length() == 43) {
+            store.delete(old);
         }
         String id = random();
-        Session s = new Session(clock.instant());
-        sessions.put(id, s);
+        Session s = new Session(id, random(), user, store);
+        store.create(id, s.csrf, user, clock.instant());
         Cookie cookie = new Cookie(COOKIE, id, "/", -1, secure);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         ctx.cookie(cookie);
+        ctx.attribute(ATTRIBUTE, s);
         return s;
     }
 

@@ -24,15 +24,17 @@ public final class WebApp {
 
     public record Settings(String publicUrl, long maxUploadBytes, boolean mailConfigured, LoginLimits login,
                            io.github.bucket4j.distributed.proxy.ProxyManager<String> buckets,
-                           io.micrometer.core.instrument.MeterRegistry metrics, java.util.function.Supplier<String> scrape) {
+                           io.micrometer.core.instrument.MeterRegistry metrics, java.util.function.Supplier<String> scrape,
+                           List<String> trustedProxies) {
 
         public Settings(String publicUrl, long maxUploadBytes) {
-            this(publicUrl, maxUploadBytes, false, LoginLimits.DEFAULT, null, null, null);
+            this(publicUrl, maxUploadBytes, false, LoginLimits.DEFAULT, null, null, null, List.of());
         }
 
         public Settings {
             Objects.requireNonNull(publicUrl, "publicUrl cannot be null");
             publicUrl = publicUrl.replaceAll("/+$", "");
+            trustedProxies = List.copyOf(trustedProxies);
         }
 
         boolean tls() {
@@ -48,7 +50,7 @@ public final class WebApp {
      * that fetch the sample PKI's CRLs, OCSP answers and time-stamps over HTTP.
      */
     public static Javalin create(Workflow wf, Settings settings, TrustServices trustServices, BooleanSupplier healthy) {
-        Sessions sessions = new Sessions(settings.tls(), Clock.systemUTC());
+        Sessions sessions = new Sessions(wf.sessions(), settings.tls(), Clock.systemUTC());
         Pages pages = new Pages(sessions);
         Auth auth = new Auth(wf.users(), sessions, Clock.systemUTC(), new LoginThrottle(settings.buckets(), settings.login(), wf.audit()));
         List<Route> routes = routes(wf, settings, trustServices, healthy);
@@ -66,6 +68,8 @@ public final class WebApp {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(headers::apply);
+            ClientAddress clients = new ClientAddress(settings.trustedProxies());
+            cfg.routes.before(clients::resolve);
             if (settings.metrics() != null) {
                 cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
                 cfg.routes.after(ctx -> requestMetric(ctx, settings.metrics()));

@@ -16,7 +16,8 @@ public final class Drafting {
     private final Agreements agreements;
     private final Renderer renderer;
     private final AgreementReader reader = new AgreementReader();
-    private final java.util.Map<String, Agreement> models = new java.util.concurrent.ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Agreement> models =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(CACHED).build();
     static final int CACHED = 256;
 
     public Drafting(Agreements agreements, Renderer renderer) {
@@ -56,16 +57,7 @@ public final class Drafting {
      * are kept (up to {@link #CACHED} of them) under the source's SHA-256.
      */
     public Agreement model(StoredAgreement stored) {
-        Agreement cached = models.get(stored.sourceSha256());
-        if (cached != null) {
-            return cached;
-        }
-        Agreement agreement = reader.read(stored.source());
-        if (models.size() >= CACHED) {
-            models.clear();
-        }
-        models.put(stored.sourceSha256(), agreement);
-        return agreement;
+        return models.get(stored.sourceSha256(), sha -> reader.read(stored.source()));
     }
 
     /** Original 1 in {@code layout}, as a PDF to read before issuing ({@code language} picks the file of separate). */

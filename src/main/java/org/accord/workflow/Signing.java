@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.accord.model.Agreement;
 import org.accord.model.Party;
@@ -49,13 +47,15 @@ public final class Signing {
     private final Timings timings;
     private final Clock clock;
     private final SigningRounds rounds;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final org.accord.store.PendingSignatures pending;
     /** Runs between signing and storing; tests use it to make another process win the race. */
     volatile Runnable beforeStore = () -> {
     };
 
     Signing(Drafting drafting, Originals originals, Invitations invitations, org.accord.store.FullPowers fullPowers, Signer signer,
-            Keys keys, Locks locks, Level level, int maxFailures, SigningRounds rounds, Clock clock, Timings timings) {
+            Keys keys, Locks locks, Level level, int maxFailures, SigningRounds rounds, Clock clock, Timings timings,
+            org.accord.store.PendingSignatures pending) {
+        this.pending = pending;
         this.timings = timings;
         this.rounds = rounds;
         this.drafting = drafting;
@@ -72,10 +72,6 @@ public final class Signing {
 
     /** What a link opens: the invitation, the original, the agreement and the party it is for. */
     public record Link(Invitation invitation, StoredOriginal original, StoredAgreement agreement, Agreement model, Party party) {
-    }
-
-    /** A two-step signature waiting for its value: the base revision it was prepared on, and until when. */
-    private record Pending(Prepared prepared, int base, Instant expires) {
     }
 
     /** The bytes the signer's device must sign and the JCA algorithm to sign them with. */
@@ -171,27 +167,29 @@ public final class Signing {
         byte[] pdf = withFullPowers(link, latest);
         Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain);
         Instant expires = clock.instant().plus(PENDING_LIFETIME);
-        pending.values().removeIf(p -> p.expires().isBefore(clock.instant()));
-        pending.put(link.invitation().id(), new Pending(prepared, base.number(), expires));
+        pending.put(new org.accord.store.PendingSignatures.Pending(link.invitation().id(), base.number(), prepared.pdf(),
+                place.en(), place.ru(), prepared.level().code(), prepared.chain(), prepared.signingTime(), prepared.dataToSign(),
+                prepared.javaAlgorithm(), expires), clock.instant());
         return new DataToSign(prepared.dataToSign(), prepared.javaAlgorithm(), expires);
     }
 
     /** Two-step signing, step two: the signature value for the data of step one. */
     public Revision complete(String token, byte[] signatureValue) {
         Link link = open(token);
-        Pending p = pending.remove(link.invitation().id());
-        if (p == null || p.expires().isBefore(clock.instant())) {
-            throw new WorkflowException(WorkflowException.Kind.CONFLICT,
-                    "no signature is being prepared for this link (or it expired); request the data to sign again");
-        }
+        org.accord.store.PendingSignatures.Pending p = pending.take(link.invitation().id(), clock.instant())
+                .orElseThrow(() -> new WorkflowException(WorkflowException.Kind.CONFLICT,
+                        "no signature is being prepared for this link (or it expired); request the data to sign again"));
+        // the state is rebuilt as step one made it; Signer.complete insists the data to sign comes out the same
+        Prepared prepared = new Prepared(p.pdf(), request(link, p.pdf(), new Place(p.placeEn(), p.placeRu()), p.chain().get(0)),
+                Level.of(p.level()), p.chain(), p.signingTime(), p.dataToSign(), p.algorithm());
         return locks.with(link.original().id(), () -> {
             Revision latest = originals.latest(link.original().id());
-            if (latest.number() != p.base()) {
+            if (latest.number() != p.baseRevision()) {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT,
                         "the original changed since the data to sign was prepared; request it again");
             }
-            byte[] signed = timings.time("signature", () -> signer.complete(p.prepared(),
-                    SignatureValues.toDer(signatureValue, p.prepared().javaAlgorithm())));
+            byte[] signed = timings.time("signature", () -> signer.complete(prepared,
+                    SignatureValues.toDer(signatureValue, prepared.javaAlgorithm())));
             return store(link, latest, signed);
         });
     }

@@ -24,6 +24,7 @@ public final class Workflow {
     private final org.accord.verify.HumanReport reports;
     private final SigningRounds rounds;
     private final org.accord.store.Outbox outbox;
+    private final org.accord.store.BrowserSessions sessions;
 
     /**
      * What a workflow is made of; {@code level} is the level of every party's signature, {@code links} derives the
@@ -43,9 +44,10 @@ public final class Workflow {
     public Workflow(Parts p) {
         Originals originals = new Originals(p.db());
         Invitations invitations = new Invitations(p.db());
-        Locks locks = new Locks();
+        Locks locks = new Locks(new org.accord.store.OriginalLocks(p.db()));
         this.audit = new AuditTrail(p.db());
         this.users = new Users(p.db());
+        this.sessions = new org.accord.store.BrowserSessions(p.db());
         this.outbox = new org.accord.store.Outbox(p.db());
         this.drafting = new Drafting(new org.accord.store.Agreements(p.db()), p.renderer());
         this.rounds = new SigningRounds(drafting, originals, invitations, new org.accord.store.Rounds(p.db()),
@@ -54,7 +56,8 @@ public final class Workflow {
         this.issuing = new Issuing(drafting, originals, rounds, p.renderer(), p.signer(), p.keys(), p.rounds().linkLifetime(), p.clock(),
                 p.timings());
         this.signing = new Signing(drafting, originals, invitations, new org.accord.store.FullPowers(p.db()), p.signer(), p.keys(), locks, p.level(),
-                p.maxPasswordFailures(), rounds, p.clock(), p.timings());
+                p.maxPasswordFailures(), rounds, p.clock(), p.timings(),
+                new org.accord.store.PendingSignatures(p.db()));
         this.archive = new Archive(p.verifier(), originals, p.signer(), audit, locks, rounds, p.clock(), p.timings());
         this.status = new Status(drafting, originals, invitations, rounds, p.clock());
         this.reports = new org.accord.verify.HumanReport(p.renderer());
@@ -92,6 +95,11 @@ public final class Workflow {
 
     public Users users() {
         return users;
+    }
+
+    /** The browser sessions, shared by every node (the sessions job purges the idle ones). */
+    public org.accord.store.BrowserSessions sessions() {
+        return sessions;
     }
 
     public AuditTrail audit() {

@@ -50,6 +50,114 @@ abstract class StoreContract {
     }
 
     @Test
+    void a_session_is_found_by_any_instance_and_ends_with_what_it_kept() {
+        Database db = database();
+        new Users(db).addIfAbsent("clerk-" + db.hashCode(), User.Role.ARCHIVIST, "pw".toCharArray(), "test");
+        User clerk = new User("clerk-" + db.hashCode(), User.Role.ARCHIVIST);
+        String id = "session-" + java.util.UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        new BrowserSessions(db).create(id, "csrf-token", clerk, now);
+        BrowserSessions other = new BrowserSessions(db);
+        BrowserSessions.Stored found = other.find(id).orElseThrow();
+        assertEquals("csrf-token", found.csrf());
+        assertEquals(clerk, found.user());
+        assertEquals(now, found.seenAt());
+        other.flash(id, "issued:x", "[1,2]", 16);
+        assertEquals("[1,2]", new BrowserSessions(db).take(id, "issued:x").orElseThrow());
+        assertTrue(other.take(id, "issued:x").isEmpty(), "a flash is read once");
+        other.keep(id, "r1", new BrowserSessions.Kept(new byte[] {1}, null), now, 2);
+        other.keep(id, "r2", new BrowserSessions.Kept(new byte[] {2}, new byte[] {'x'}), now.plusMillis(1), 2);
+        other.keep(id, "r3", new BrowserSessions.Kept(new byte[] {3}, null), now.plusMillis(2), 2);
+        assertTrue(other.kept(id, "r1").isEmpty(), "only the two latest are kept");
+        assertArrayEquals(new byte[] {'x'}, other.kept(id, "r2").orElseThrow().etsiXml());
+        assertTrue(other.kept("session-someone-else", "r3").isEmpty(), "a report is another session's to download");
+        other.delete(id);
+        assertTrue(other.find(id).isEmpty());
+        assertTrue(other.kept(id, "r3").isEmpty());
+    }
+
+    @Test
+    void the_purge_ends_idle_sessions_then_visitors_before_anyone_logged_in() {
+        Database db = database();
+        BrowserSessions sessions = new BrowserSessions(db);
+        sessions.purge(Instant.now().plusSeconds(60), Integer.MAX_VALUE);
+        new Users(db).addIfAbsent("staff-" + db.hashCode(), User.Role.SECRETARIAT, "pw".toCharArray(), "test");
+        User staff = new User("staff-" + db.hashCode(), User.Role.SECRETARIAT);
+        Instant now = Instant.now();
+        sessions.create("idle", "t", staff, now.minus(java.time.Duration.ofHours(9)));
+        sessions.create("staff", "t", staff, now.minusSeconds(3600));
+        for (int i = 0; i < 20; i++) {
+            sessions.create("visitor-" + i, "t", null, now.minusSeconds(20 - i));
+        }
+        int ended = sessions.purge(now.minus(java.time.Duration.ofHours(8)), 10);
+        assertEquals(12, ended, "the idle one and eleven visitors");
+        assertEquals(10, sessions.count());
+        assertTrue(sessions.find("staff").isPresent(), "a flood of visitors does not log anyone out");
+        assertTrue(sessions.find("idle").isEmpty());
+        assertTrue(sessions.find("visitor-0").isEmpty(), "the visitors seen longest ago go first");
+        assertTrue(sessions.find("visitor-19").isPresent());
+    }
+
+    @Test
+    void a_pending_signature_comes_back_whole_and_only_once() throws Exception {
+        Database db = database();
+        StoredOriginal original = issue(db, agreement(db)).get(0);
+        Invitation link = new Invitations(db).ofOriginal(original.id()).get(0);
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(java.nio.file.Files.newInputStream(
+                        java.nio.file.Path.of("keystores-sample/root-ca.pem")));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PendingSignatures pending = new PendingSignatures(db);
+        pending.put(new PendingSignatures.Pending(link.id(), 3, pdf("prepared"), "Moscow", "Москве", "B-LT", List.of(cert, cert),
+                now, new byte[] {9, 8}, "SHA256withECDSA", now.plusSeconds(600)), now);
+        PendingSignatures.Pending back = new PendingSignatures(db).take(link.id(), now).orElseThrow();
+        assertEquals(3, back.baseRevision());
+        assertArrayEquals(pdf("prepared"), back.pdf());
+        assertEquals(List.of(cert, cert), back.chain());
+        assertEquals("Москве", back.placeRu());
+        assertEquals(now, back.signingTime());
+        assertArrayEquals(new byte[] {9, 8}, back.dataToSign());
+        assertTrue(pending.take(link.id(), now).isEmpty(), "completed once");
+        pending.put(new PendingSignatures.Pending(link.id(), 3, pdf("p"), null, null, "B-LT", List.of(cert), now, new byte[] {1},
+                "SHA256withECDSA", now.plusSeconds(1)), now);
+        assertTrue(pending.take(link.id(), now.plusSeconds(2)).isEmpty(), "an expired one is not completed");
+    }
+
+    @Test
+    void an_original_is_changed_by_one_instance_at_a_time() throws Exception {
+        Database db = database();
+        StoredOriginal original = issue(db, agreement(db)).get(0);
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                // a new instance per run: no in-process lock is shared, only the database's
+                OriginalLocks locks = new OriginalLocks(db);
+                runs.add(pool.submit(() -> locks.with(original.id(), () -> {
+                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inside.decrementAndGet();
+                    return 1;
+                })));
+            }
+            for (Future<Integer> f : runs) {
+                assertEquals(1, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, most.get(), "two changes to one original ran at once");
+        OriginalLocks locks = new OriginalLocks(db);
+        assertEquals("other", locks.with("an-original-issued-before-locks", () -> "other"), "a missing lock row is added");
+    }
+
+    @Test
     void one_agreement_per_title_until_its_draft_is_deleted() {
         Database db = database();
         Agreements agreements = new Agreements(db);

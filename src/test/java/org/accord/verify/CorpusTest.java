@@ -132,6 +132,7 @@ class CorpusTest {
     void each_file_gets_its_expected_verdict(String file, Expect expect) throws IOException {
         DocumentReport r = OFFLINE.verify(file, Files.readAllBytes(CORPUS.resolve(file))).report();
         assertNull(r.error(), file);
+        assertEquals(r, KeptReport.thaw(KeptReport.freeze(r)), "a kept report comes back equal");
         assertFalse(r.valid(), "nothing in the corpus chains to Accord's trust anchors: " + r);
         assertEquals(DocumentReport.Verdict.NOT_VALID, r.verdict());
         List<SignatureReport> signatures = r.signatures().stream().filter(s -> !s.documentTimestamp()).toList();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Every page speaks both languages: the same keys in English and Russian, and every key a page uses exists. */
 class PageWordingTest {
 
-    private final Pages pages = new Pages(new Sessions(false, java.time.Clock.systemUTC()));
+    private final Pages pages = new Pages(new Sessions(null, false, java.time.Clock.systemUTC()));
 
     @Test
     void english_and_russian_have_the_same_keys_and_no_empty_wording() {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two service processes on one database, each with its own locks: when the other one stores revision n+1
- * between our signing and our storing, our signature is made again on top of it, and neither is lost.
+ * Two service processes on one database: a signature to an original waits for the other process's change to the same
+ * original to be stored (the lock is the database's, not a JVM's), then signs on top of it; neither is lost or made twice.
  */
 class TwoProcessesIT {
 
@@ -49,7 +49,7 @@ class TwoProcessesIT {
     }
 
     @Test
-    void the_loser_of_a_race_between_processes_signs_again_on_the_winners_revision() throws Exception {
+    void two_processes_take_turns_on_one_original_and_neither_signs_twice() throws Exception {
         try (Database db = Database.open(Database.h2Url(dir), "sa", "", 4)) {
             Renderer renderer = new Renderer();
             Workflow a = workflow(db, renderer);
@@ -57,27 +57,36 @@ class TwoProcessesIT {
             String id = a.drafting().create(Files.readAllBytes(Seeds.CICA), "secretariat");
             Issuing.Issued original = a.issuing().issue(id, Layout.PARALLEL, null, Level.B_T, "secretariat").get(0);
 
-            CountDownLatch bStored = new CountDownLatch(1);
+            CountDownLatch aSigned = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
             AtomicInteger aSignings = new AtomicInteger();
+            AtomicInteger bSignings = new AtomicInteger();
             a.signing().beforeStore = () -> {
-                if (aSignings.incrementAndGet() == 1) {
-                    // a has signed revision 0; let b store revision 1 before a tries to
-                    try {
-                        assertTrue(bStored.await(60, TimeUnit.SECONDS));
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                aSignings.incrementAndGet();
+                aSigned.countDown();
+                try {
+                    // a holds the original's lock (in the database) with its signature made and not yet stored
+                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
             };
+            b.signing().beforeStore = bSignings::incrementAndGet;
             CompletableFuture<Revision> byA = CompletableFuture.supplyAsync(() -> a.signing().withHeldKey(
                     original.tokens().get("cica"), new org.accord.sign.Place("Astana", "Астане"), "accord-demo".toCharArray()));
-            Revision byB = b.signing().withHeldKey(original.tokens().get("sco-rats"), new org.accord.sign.Place("Tashkent", "Ташкенте"), "accord-demo".toCharArray());
-            bStored.countDown();
+            assertTrue(aSigned.await(60, TimeUnit.SECONDS));
+            CompletableFuture<Revision> byB = CompletableFuture.supplyAsync(() -> b.signing().withHeldKey(
+                    original.tokens().get("sco-rats"), new org.accord.sign.Place("Tashkent", "Ташкенте"), "accord-demo".toCharArray()));
+            Thread.sleep(1500);
+            assertEquals(0, bSignings.get(), "the other process waits for the lock instead of signing revision 0 too");
+            release.countDown();
             Revision fromA = byA.get(120, TimeUnit.SECONDS);
+            Revision fromB = byB.get(120, TimeUnit.SECONDS);
 
-            assertEquals(1, byB.number());
-            assertEquals(2, fromA.number(), "a signed again, on b's revision");
-            assertEquals(2, aSignings.get());
+            assertEquals(1, fromA.number());
+            assertEquals(2, fromB.number(), "b signed on a's revision");
+            assertEquals(1, aSignings.get());
+            assertEquals(1, bSignings.get(), "no signature was made twice");
             byte[] pdf = a.status().latestPdf(original.original().id());
             var verdict = a.archive().verify("race.pdf", pdf, "test").verification().report();
             assertTrue(verdict.valid(), verdict.toString());
