@@ -148,7 +148,7 @@ public final class Pkcs11Token {
     private static final class Session {
 
         private Provider provider;
-        private final byte[] salt = new SecureRandom().generateSeed(16);
+        private final byte[] salt = salt();
         private byte[] pinDigest;
 
         KeyEntry key(Slot slot, String keyLabel, char[] pin, Collection<X509Certificate> issuers) {
@@ -174,6 +174,12 @@ public final class Pkcs11Token {
             }
             pinDigest = digest;
             return entry(store, slot, keyLabel, issuers);
+        }
+
+        private static byte[] salt() {
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            return salt;
         }
 
         private byte[] digest(char[] pin) {
