@@ -54,17 +54,26 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
     }
 
     /**
-     * How parties sign: their level, where the server keeps their keys and the seal, how long links last, whether
-     * parties sign in their listed order, how often pending signatories are reminded, and the key links derive from.
+     * How parties sign: their level, where the server keeps their keys and the seal (a PKCS#12 file, or a PKCS#11 token
+     * when {@code sealToken} is not null), how long links last, whether parties sign in their listed order, how often
+     * pending signatories are reminded, and the key links derive from.
      */
     public record Signing(Level level, Path keysDir, Path sealKeystore, Duration linkLifetime, int maxPasswordFailures,
-                          boolean ordered, Duration reminderInterval, String linkKey) {
+                          boolean ordered, Duration reminderInterval, String linkKey, Pkcs11 sealToken) {
 
         @Override
         public String toString() {
-            return "Signing[level=" + level + ", keysDir=" + keysDir + ", linkLifetime=" + linkLifetime + ", ordered=" + ordered
-                    + ", reminderInterval=" + reminderInterval + ", linkKey=" + (linkKey.isEmpty() ? "" : "***") + "]";
+            return "Signing[level=" + level + ", keysDir=" + keysDir + ", seal=" + (sealToken == null ? sealKeystore : sealToken)
+                    + ", linkLifetime=" + linkLifetime + ", ordered=" + ordered + ", reminderInterval=" + reminderInterval
+                    + ", linkKey=" + (linkKey.isEmpty() ? "" : "***") + "]";
         }
+    }
+
+    /**
+     * The seal in a PKCS#11 token: the module, the token's label or (when {@code slotLabel} is null) its slot id, the
+     * file whose first line is the user PIN, and the label of the key and its certificate.
+     */
+    public record Pkcs11(Path library, String slotLabel, Long slot, Path pinFile, String keyLabel) {
     }
 
     /**
@@ -133,6 +142,12 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         d.put("signing.level", "B-LT");
         d.put("signing.keysDir", "");
         d.put("signing.sealKeystore", "");
+        d.put("signing.seal", "pkcs12");
+        d.put("signing.pkcs11.library", "");
+        d.put("signing.pkcs11.slotLabel", "");
+        d.put("signing.pkcs11.slot", "");
+        d.put("signing.pkcs11.pinFile", "");
+        d.put("signing.pkcs11.keyLabel", "");
         d.put("signing.linkDays", "30");
         d.put("signing.maxPasswordFailures", "5");
         d.put("signing.order", "any");
@@ -175,7 +190,8 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
     }
 
     /** The keys that name files or directories (trust.roots: several, comma-separated). */
-    static final List<String> PATH_KEYS = List.of("data.dir", "pki.dir", "signing.keysDir", "signing.sealKeystore", "trust.roots");
+    static final List<String> PATH_KEYS = List.of("data.dir", "pki.dir", "signing.keysDir", "signing.sealKeystore",
+            "signing.pkcs11.library", "signing.pkcs11.pinFile", "trust.roots");
 
     /**
      * As {@link #load(Path, Map, Map)}; relative paths of the defaults and of {@code file} are taken against {@code home}
@@ -271,7 +287,7 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         }
         Signing signing = new Signing(level, keys, seal, Duration.ofDays(integer(v, "signing.linkDays", 1, 366)),
                 integer(v, "signing.maxPasswordFailures", 1, 100), order.equals("listed"),
-                duration(v, "signing.reminderInterval", Duration.ofSeconds(1)), linkKey);
+                duration(v, "signing.reminderInterval", Duration.ofSeconds(1)), linkKey, sealToken(v));
         Verify verify = new Verify(Duration.ofSeconds(integer(v, "verify.timeoutSeconds", 1, 3600)), integer(v, "verify.threads", 1, 256));
         return new Config(new Server(host, port, publicUrl, maxUpload, data, proxies), db, new Trust(pki, v.get("tsa.url"), roots), signing,
                 verify, mail(v), webhooks(v), new Jobs(bool(v, "scheduler.enabled"), duration(v, "scheduler.outboxEvery", Duration.ofMillis(50)),
@@ -279,6 +295,40 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
                 duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"),
                 new Login(integer(v, "login.maxFailures", 1, 1000), integer(v, "login.maxFailuresPerAddress", 1, 100_000),
                         duration(v, "login.window", Duration.ofSeconds(1))));
+    }
+
+    private static Pkcs11 sealToken(Map<String, String> v) {
+        String seal = v.get("signing.seal");
+        if (seal.equals("pkcs12")) {
+            return null;
+        }
+        if (!seal.equals("pkcs11")) {
+            throw new ConfigException("signing.seal must be pkcs12 (a keystore file) or pkcs11 (a token), not '" + seal + "'");
+        }
+        for (String key : List.of("signing.pkcs11.library", "signing.pkcs11.pinFile", "signing.pkcs11.keyLabel")) {
+            if (v.get(key).isEmpty()) {
+                throw new ConfigException(key + " must be set when signing.seal=pkcs11 (see README, 'The seal in a PKCS#11 token')");
+            }
+        }
+        String label = v.get("signing.pkcs11.slotLabel");
+        String slot = v.get("signing.pkcs11.slot");
+        if (label.isEmpty() == slot.isEmpty()) {
+            throw new ConfigException("signing.seal=pkcs11 needs one of signing.pkcs11.slotLabel (the token's label) and "
+                    + "signing.pkcs11.slot (its slot id), not " + (label.isEmpty() ? "neither" : "both"));
+        }
+        Long id = null;
+        if (!slot.isEmpty()) {
+            try {
+                id = slot.startsWith("0x") ? Long.parseLong(slot.substring(2), 16) : Long.parseLong(slot);
+            } catch (NumberFormatException e) {
+                id = -1L;
+            }
+            if (id < 0) {
+                throw new ConfigException("signing.pkcs11.slot must be a slot id such as 0, 1606032011 or 0x5fba1a8b, not '" + slot + "'");
+            }
+        }
+        return new Pkcs11(Path.of(v.get("signing.pkcs11.library")), label.isEmpty() ? null : label, id,
+                Path.of(v.get("signing.pkcs11.pinFile")), v.get("signing.pkcs11.keyLabel"));
     }
 
     private static Mail mail(Map<String, String> v) {

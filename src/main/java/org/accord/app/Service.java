@@ -81,7 +81,7 @@ public final class Service implements AutoCloseable {
             SigningRounds.Settings rounds = new SigningRounds.Settings(config.signing().ordered(), config.signing().linkLifetime(),
                     config.signing().reminderInterval(), mail.secretariat(), mail.maxAttachmentBytes(), mail.downloadLifetime());
             Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
-                    new Keys(config.signing().keysDir(), config.signing().sealKeystore()), config.signing().level(),
+                    keys(config), config.signing().level(),
                     config.signing().maxPasswordFailures(), new Links(linkKey(config), config.server().publicUrl()), rounds,
                     config.webhooks().url(), clock, metrics));
             metrics.bind(db, wf.outbox());
@@ -105,6 +105,10 @@ public final class Service implements AutoCloseable {
             out.println("  database: " + db.product() + (config.db().url().startsWith("jdbc:h2:") ? " in "
                     + config.server().dataDir().toAbsolutePath() : ""));
             out.println("  time-stamps: " + trust.description());
+            Config.Pkcs11 token = config.signing().sealToken();
+            out.println("  seal: " + (token == null ? config.signing().sealKeystore() + " (unlocked per use with its password)"
+                    : "key '" + token.keyLabel() + "' of PKCS#11 token " + (token.slotLabel() != null ? "'" + token.slotLabel() + "'"
+                    : "in slot " + token.slot()) + " (" + token.library() + "), logged in"));
             out.println("  mail: " + (mail.configured() ? "SMTP " + mail.host() + ":" + mail.port() + " from " + mail.from()
                     : "no mail server configured; messages wait on the outbox page (" + service.url() + "/outbox)")
                     + (config.webhooks().configured() ? "; webhooks to " + config.webhooks().url() : ""));
@@ -121,6 +125,13 @@ public final class Service implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** The parties' keys, and the seal: a PKCS#12 file unlocked per use, or a key in a token logged in now. */
+    private static Keys keys(Config config) throws IOException {
+        Config.Pkcs11 token = config.signing().sealToken();
+        return token == null ? new Keys(config.signing().keysDir(), config.signing().sealKeystore())
+                : new Keys(config.signing().keysDir(), SealToken.open(token, config.trust()));
     }
 
     /** Refuses a port that is taken before anything is opened (Jetty would log its own trace first). */

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import org.accord.pki.KeystoreException;
+import org.accord.pki.TokenException;
 import org.accord.store.StoreException;
 
 /**
@@ -26,6 +27,10 @@ final class StartupFailure {
             return e.getMessage() + " (db.url, db.user, db.password; with the embedded database, data.dir = "
                     + c.server().dataDir().toAbsolutePath() + "). Check that the database is reachable and the credentials are right.";
         }
+        if (e instanceof TokenException t && c.signing().sealToken() != null) {
+            return t.getMessage() + " (signing.seal = pkcs11; " + setting(t.part(), c.signing().sealToken())
+                    + "). See README, 'The seal in a PKCS#11 token'.";
+        }
         if (e instanceof KeystoreException) {
             return e.getMessage() + ". The sample PKI is read from pki.dir (" + c.trust().pkiDir().toAbsolutePath()
                     + "), the parties' keys from signing.keysDir (" + c.signing().keysDir().toAbsolutePath()
@@ -44,6 +49,18 @@ final class StartupFailure {
         }
         return "could not start (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                 + "). Check the configuration (see README, 'Configuration').";
+    }
+
+    /** The setting that describes the part of the seal's token that is wrong. */
+    private static String setting(TokenException.Part part, Config.Pkcs11 token) {
+        return switch (part) {
+            case LIBRARY -> "signing.pkcs11.library = " + token.library().toAbsolutePath();
+            case TOKEN -> token.slotLabel() != null ? "signing.pkcs11.slotLabel = " + token.slotLabel()
+                    : "signing.pkcs11.slot = " + token.slot();
+            case PIN_FILE -> "signing.pkcs11.pinFile = " + token.pinFile().toAbsolutePath();
+            case PIN -> "the PIN is the first line of signing.pkcs11.pinFile = " + token.pinFile().toAbsolutePath();
+            case KEY -> "signing.pkcs11.keyLabel = " + token.keyLabel();
+        };
     }
 
     private static String reason(FileSystemException fs) {

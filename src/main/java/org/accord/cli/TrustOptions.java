@@ -56,6 +56,19 @@ final class TrustOptions {
         return TrustSetup.local(services, services.baseUrl());
     }
 
+    /** The CA certificates a key's chain may be completed from: the sample PKI's issuing CA and root, and --trust. */
+    List<X509Certificate> issuers() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(pkiDir().resolve(PkiFiles.ISSUING_PEM), pkiDir().resolve(PkiFiles.ROOT_PEM)));
+        files.addAll(trust);
+        List<X509Certificate> issuers = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                issuers.add(certificate(file));
+            }
+        }
+        return issuers;
+    }
+
     static X509Certificate certificate(Path pem) throws IOException {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
-/** A private key with its certificate chain (signer first), read from a PKCS#12 keystore. */
+/** A private key with its certificate chain (signer first), read from a PKCS#12 keystore or held in a PKCS#11 token. */
 public record KeyEntry(PrivateKey key, List<X509Certificate> chain) {
 
     public KeyEntry {

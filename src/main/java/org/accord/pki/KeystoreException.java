@@ -1,7 +1,7 @@
 package org.accord.pki;
 
-/** A PKCS#12 keystore that cannot be used: missing, unreadable, wrong password, or without a key. */
-public final class KeystoreException extends RuntimeException {
+/** A key source that cannot be used: a PKCS#12 keystore missing, unreadable, with a wrong password or without a key; a token ({@link TokenException}). */
+public class KeystoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -101,10 +101,13 @@ final class SecretariatApi {
         char[] seal = null;
         Level level = Level.B_LT;
         if (body.path("certify").asBoolean(false)) {
-            if (!body.path("sealPassword").isTextual()) {
+            if (!wf.issuing().sealNeedsPassword()) {
+                seal = new char[0]; // the seal is in a token, logged in at start with the PIN of signing.pkcs11.pinFile
+            } else if (!body.path("sealPassword").isTextual()) {
                 throw Problem.badRequest("certify needs sealPassword, the password of the secretariat's seal");
+            } else {
+                seal = body.path("sealPassword").asText().toCharArray();
             }
-            seal = body.path("sealPassword").asText().toCharArray();
             level = parse("sealLevel must be B-T, B-LT or B-LTA", () -> Level.of(body.path("sealLevel").asText("B-LT")));
         }
         List<Issuing.Issued> issued;

@@ -192,6 +192,7 @@ final class SecretariatPages {
                     "certIssuer", d.issuer() == null ? "" : d.issuer(), "certFingerprints", String.join(" ", d.certificates()));
         }).toList());
         m.put("originalsToIssue", model.finalClause().originals());
+        m.put("sealNeedsPassword", wf.issuing().sealNeedsPassword());
         m.put("created", Pages.dateTime(a.createdAt(), lang));
         List<Map<String, Object>> originals = new ArrayList<>();
         for (StoredOriginal o : wf.status().originalsOf(a.id())) {
@@ -211,7 +212,8 @@ final class SecretariatPages {
         StoredAgreement a = wf.drafting().get(ctx.pathParam("id"));
         Layout layout = SecretariatApi.parse(SecretariatApi.LAYOUTS, () -> Layout.of(String.valueOf(ctx.formParam("layout"))));
         String sealPassword = ctx.formParam("sealPassword");
-        char[] seal = "on".equals(ctx.formParam("certify")) && sealPassword != null ? sealPassword.toCharArray() : null;
+        char[] seal = !"on".equals(ctx.formParam("certify")) ? null : !wf.issuing().sealNeedsPassword() ? new char[0]
+                : sealPassword != null ? sealPassword.toCharArray() : null;
         List<Issuing.Issued> issued;
         Map<String, DesignatedSigner> signers;
         try {

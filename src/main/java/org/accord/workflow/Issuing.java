@@ -75,7 +75,10 @@ public final class Issuing {
         }
     }
 
-    /** Issues every original; {@code sealPassword} non-null certifies each with the seal at {@code sealLevel}. */
+    /**
+     * Issues every original; {@code sealPassword} non-null certifies each with the seal at {@code sealLevel} (a seal in a
+     * token needs none: any array, empty, certifies with it).
+     */
     public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel, String actor) {
         return issue(agreementId, layout, sealPassword, sealLevel, Map.of(), actor);
     }
@@ -87,6 +90,11 @@ public final class Issuing {
     public List<Issued> issue(String agreementId, Layout layout, char[] sealPassword, Level sealLevel,
                               Map<String, DesignatedSigner> signers, String actor) {
         return issue(agreementId, layout, sealPassword, sealLevel, signers, RoundOptions.defaults(), actor);
+    }
+
+    /** Whether certifying needs the seal's password: false when the seal is in a token the service holds unlocked. */
+    public boolean sealNeedsPassword() {
+        return keys.sealNeedsPassword();
     }
 
     /** Issues every original with its signing round run as {@code options} say; invitations go out through the outbox. */

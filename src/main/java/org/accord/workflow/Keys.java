@@ -7,16 +7,32 @@ import org.accord.pki.KeystoreException;
 
 /**
  * Keys the server holds: each party's signing keystore {@code <party>.p12} in one directory (in demo mode the
- * sample keystores), and the secretariat's seal. A key is unlocked per use with the password its holder gives.
+ * sample keystores), and the secretariat's seal. A keystore is unlocked per use with the password its holder gives; a
+ * seal in a token (PKCS#11) is unlocked once, at start, and signs without a password.
  */
 public final class Keys {
 
     private final Path partyDir;
     private final Path seal;
+    private final KeyEntry sealInToken;
 
+    /** The parties' keystores in {@code partyDir}, the seal in the PKCS#12 file {@code seal}. */
     public Keys(Path partyDir, Path seal) {
         this.partyDir = partyDir;
         this.seal = seal;
+        this.sealInToken = null;
+    }
+
+    /** The parties' keystores in {@code partyDir}, the seal a key in a token the service has logged in to. */
+    public Keys(Path partyDir, KeyEntry sealInToken) {
+        this.partyDir = partyDir;
+        this.seal = null;
+        this.sealInToken = java.util.Objects.requireNonNull(sealInToken, "sealInToken cannot be null");
+    }
+
+    /** Whether certifying needs the seal's password (false when the seal is in a token, unlocked at start). */
+    public boolean sealNeedsPassword() {
+        return sealInToken == null;
     }
 
     /** Whether the server holds a key for {@code partyId}. */
@@ -33,9 +49,9 @@ public final class Keys {
         return unlock(partyDir.resolve(partyId + ".p12"), password);
     }
 
-    /** The secretariat's seal, unlocked. */
+    /** The secretariat's seal, unlocked with {@code password} (not read when the seal is in a token). */
     public KeyEntry seal(char[] password) {
-        return unlock(seal, password);
+        return sealInToken != null ? sealInToken : unlock(seal, password);
     }
 
     static KeyEntry unlock(Path p12, char[] password) {
