@@ -22,7 +22,11 @@ import org.accord.store.Database;
  * and a bad one is named by its key.
  */
 public record Config(Server server, Db db, Trust trust, Signing signing, Verify verify, Mail mail, Webhooks webhooks,
-                     Jobs jobs, boolean demoUsers, Login login) {
+                     Jobs jobs, boolean demoUsers, Login login, Log log) {
+
+    /** The service's logs: JSON lines for a log shipper instead of text, and whether each request gets its line. */
+    public record Log(boolean json, boolean requests) {
+    }
 
     /** Failed logins allowed per account and per client address within {@code window}, on every node together. */
     public record Login(int perAccount, int perAddress, Duration window) {
@@ -176,6 +180,8 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
         d.put("login.maxFailures", "5");
         d.put("login.maxFailuresPerAddress", "20");
         d.put("login.window", "PT15M");
+        d.put("log.format", "text");
+        d.put("log.requests", "true");
         return d;
     }
 
@@ -294,7 +300,15 @@ public record Config(Server server, Db db, Trust trust, Signing signing, Verify 
                 duration(v, "scheduler.roundsEvery", Duration.ofMillis(50)), duration(v, "scheduler.archiveEvery", Duration.ofMillis(50)),
                 duration(v, "scheduler.retryAfter", Duration.ofMillis(50)), duration(v, "archive.renewBefore", Duration.ZERO)), bool(v, "demo.users"),
                 new Login(integer(v, "login.maxFailures", 1, 1000), integer(v, "login.maxFailuresPerAddress", 1, 100_000),
-                        duration(v, "login.window", Duration.ofSeconds(1))));
+                        duration(v, "login.window", Duration.ofSeconds(1))), log(v));
+    }
+
+    private static Log log(Map<String, String> v) {
+        String format = v.get("log.format");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ConfigException("log.format must be text or json, not '" + format + "'");
+        }
+        return new Log(format.equals("json"), bool(v, "log.requests"));
     }
 
     private static Pkcs11 sealToken(Map<String, String> v) {

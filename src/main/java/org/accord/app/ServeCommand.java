@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("accord serve: " + e.getMessage());
             return AccordCommand.EXIT_INVALID_INPUT;
         }
+        Logging.apply(loaded.log());
         Service service;
         try {
             service = Service.start(loaded, System.out);

@@ -116,8 +116,8 @@ public final class Service implements AutoCloseable {
                     + config.jobs().outboxEvery() + ", rounds every " + config.jobs().roundsEvery() + ", archive every "
                     + config.jobs().archiveEvery()));
             if (config.demoUsers()) {
-                out.println("  DEMO ONLY: users 'secretariat' and 'archivist', password '" + DEMO_PASSWORD
-                        + "'; sample keys from " + config.signing().keysDir() + " (set demo.users=false in production)");
+                out.println("  DEMO ONLY: users 'secretariat' and 'archivist' with the demo password (README, \"Run it\")"
+                        + "; sample keys from " + config.signing().keysDir() + " (set demo.users=false in production)");
             }
             return service;
         } catch (RuntimeException | IOException e) {
@@ -153,7 +153,7 @@ public final class Service implements AutoCloseable {
         Config.Server s = c.server();
         String url = s.publicUrl().replaceFirst(":0(?=/|$)", ":" + port);
         return new Config(new Config.Server(s.host(), port, url, s.maxUploadBytes(), s.dataDir(), s.trustedProxies()), c.db(), c.trust(),
-                c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers(), c.login());
+                c.signing(), c.verify(), c.mail(), c.webhooks(), c.jobs(), c.demoUsers(), c.login(), c.log());
     }
 
     /**

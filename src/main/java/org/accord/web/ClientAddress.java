@@ -24,6 +24,11 @@ final class ClientAddress {
         ctx.attribute(ATTRIBUTE, of(ctx.ip(), ctx.header("X-Forwarded-For")));
     }
 
+    /** Whether {@code peer} is one of the trusted reverse proxies. */
+    boolean trusted(String peer) {
+        return trusted.contains(peer);
+    }
+
     String of(String peer, String forwardedFor) {
         if (!trusted.contains(peer) || forwardedFor == null || forwardedFor.isBlank()) {
             return peer;

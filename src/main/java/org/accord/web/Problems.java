@@ -86,17 +86,23 @@ final class Problems {
         if (e.getCause() == null) {
             return Map.of();
         }
-        String id = UUID.randomUUID().toString();
-        LOG.warn("incident {} on {} {}: {} (cause: {})", id, ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+        String id = incidentId(ctx);
+        LOG.warn("incident {} on {} {}: {} (cause: {})", id, ctx.method(), RequestLog.route(ctx), e.getMessage(), e.getCause().toString());
         return Map.of("incident", id);
     }
 
     /** A failure of ours: logged with an incident id, answered with that id and nothing of the cause. */
     private static Problem incident(Context ctx, Exception e) {
-        String id = UUID.randomUUID().toString();
-        LOG.error("incident {} on {} {}", id, ctx.method(), ctx.path(), e);
+        String id = incidentId(ctx);
+        LOG.error("incident {} on {} {}", id, ctx.method(), RequestLog.route(ctx), e);
         return new Problem(500, "internal", "Internal error", "the service failed; incident " + id + " is logged",
                 Map.of("incident", id), e);
+    }
+
+    /** The request's id, so that the incident a user reports leads to every log line of its request. */
+    private static String incidentId(Context ctx) {
+        String id = RequestLog.id(ctx);
+        return id != null ? id : UUID.randomUUID().toString();
     }
 
     static Problem fromStatus(int status, String message) {

@@ -67,8 +67,10 @@ public final class WebApp {
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.staticFiles.enableWebjars();
-            cfg.routes.before(headers::apply);
             ClientAddress clients = new ClientAddress(settings.trustedProxies());
+            RequestLog requests = new RequestLog(clients);
+            cfg.routes.before(requests::begin);
+            cfg.routes.before(headers::apply);
             cfg.routes.before(clients::resolve);
             if (settings.metrics() != null) {
                 cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
@@ -82,6 +84,7 @@ public final class WebApp {
                 cfg.routes.addHttpHandler(r.method(), r.path(), r.handler(), r.roles().toArray(new Role[0]));
             }
             Problems.register(cfg.routes, pages);
+            cfg.routes.after(requests::end);
         });
     }
 
@@ -125,9 +128,8 @@ public final class WebApp {
         if (started == null) {
             return;
         }
-        io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         io.micrometer.core.instrument.Timer.builder("http.server.requests").description("requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", endpoint == null ? "unmatched" : endpoint.path)
+                .tag("method", ctx.method().name()).tag("route", RequestLog.route(ctx))
                 .tag("status", String.valueOf(ctx.statusCode())).register(registry)
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

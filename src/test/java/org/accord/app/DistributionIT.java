@@ -119,6 +119,10 @@ class DistributionIT {
         byte[] pdf = secretariat.get("/api/originals/" + original.path("id").asText() + "/pdf").body();
         JsonNode verdict = http.as("archivist", Running.PASSWORD).postForm("/api/verify", Http.form("file", pdf)).json();
         assertEquals("valid", verdict.path("documents").get(0).path("verdict").asText(), verdict.toString());
+        String lines = Files.readString(serveLog);
+        assertTrue(lines.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z INFO  RequestLog \\[[0-9a-f]{32}] POST /api/agreements 201 \\d+ ms "
+                + "client=127\\.0\\.0\\.1 user=secretariat\n.*"), "one text line per request, with its request id:\n" + lines);
+        assertFalse(lines.contains(original.path("signingLinks").path("cica").asText().replaceFirst(".*/", "")), "no signing token");
         assertTrue(Files.isDirectory(install.resolve("data")), "the data live under the installation");
         try (Stream<Path> inData = Files.list(install.resolve("data"))) {
             assertTrue(inData.anyMatch(p -> p.getFileName().toString().endsWith(".mv.db")), "the embedded database");
