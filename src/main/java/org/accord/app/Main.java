@@ -13,7 +13,7 @@ public final class Main {
         org.accord.pki.EcdsaProvider.install();
         System.exit(AccordCommand.commandLine()
                 .addSubcommand("serve", new ServeCommand())
-                .addSubcommand("bench-serve", new ServiceBenchCommand())
+                .addSubcommand("bench", new org.accord.bench.BenchCommand())
                 .execute(args));
     }
 }

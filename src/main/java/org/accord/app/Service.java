@@ -239,6 +239,11 @@ public final class Service implements AutoCloseable {
         return app.port();
     }
 
+    /** The database it runs on, for what reads the store beside it in this process. */
+    Database database() {
+        return db;
+    }
+
     /** Where to open it. */
     public String url() {
         return config.server().publicUrl();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Bilingual international agreements as signed, verifiable PDF/A originals.",
         subcommands = {RenderCommand.class, SignCommand.class, CertifyCommand.class, VerifyCommand.class, ExtendCommand.class,
                 PkiCommand.class,
-                TrustServicesCommand.class, BenchCommand.class, SignBenchCommand.class, VerifyBenchCommand.class,
+                TrustServicesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AccordCommand implements Runnable {
 

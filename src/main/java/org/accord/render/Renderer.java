@@ -99,8 +99,8 @@ public final class Renderer {
         return pdfs;
     }
 
-    /** The XSL-FO of one original. */
-    String fo(Agreement agreement, Layout layout, int original, List<Language> langs) {
+    /** The XSL-FO of original {@code original} in {@code layout} and {@code langs}, as {@link #render} typesets it. */
+    public String fo(Agreement agreement, Layout layout, int original, List<Language> langs) {
         return fo(agreement, layout, original, langs, false).fo();
     }
 
@@ -138,11 +138,6 @@ public final class Renderer {
         }
     }
 
-    /** FO → PDF/A with signature fields. */
-    byte[] pdf(Agreement agreement, String fo, List<Language> langs) {
-        return SignatureFields.add(fop.render(fo), agreement.parties(), BOX, FIELD, langs.stream().map(Language::code).toList());
-    }
-
     /**
      * A document other than an original (a validation report, say) from an XSL-FO template under {@code templates/}:
      * PDF/A-3b, same fonts and safety, no signature fields.
@@ -151,8 +146,8 @@ public final class Renderer {
         return fop.render(process(templateName, model));
     }
 
-    /** FO → PDF with nothing of Accord's around FOP: the baseline the benchmark compares against. */
-    byte[] rawFop(String fo) {
+    /** XSL-FO → PDF/A with Accord's FOP set-up (fonts, confined resources) and nothing else: no fields, no hyphenation exceptions. */
+    public byte[] renderFo(String fo) {
         return fop.render(fo);
     }
 

@@ -1,5 +1,5 @@
 /**
  * Agreement → XSL-FO (FreeMarker) → PDF/A-3b (Apache FOP) → signature fields (PDFBox). One entry:
- * {@link org.accord.render.Renderer}; {@link org.accord.render.RenderBenchmark} measures it against raw FOP.
+ * {@link org.accord.render.Renderer}.
  */
 package org.accord.render;

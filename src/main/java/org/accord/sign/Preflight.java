@@ -30,8 +30,12 @@ final class Preflight {
         this.offlineVerifier = offlineVerifier;
     }
 
-    /** Checks that {@code field} exists, is unsigned, and that the document may take another signature. */
-    void beforeSigning(byte[] pdf, String field) {
+    /**
+     * Checks that {@code field} exists, is unsigned, and that the document may take another signature. With
+     * {@code base} (a revision Accord stored and checked, may be null) whose bytes {@code pdf} begins with, the
+     * signatures inside it are not validated again: only that nothing signed was added after it.
+     */
+    void beforeSigning(byte[] pdf, String field, CheckedRevision base) {
         int signed;
         try (PDDocument doc = load(pdf)) {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
@@ -48,9 +52,24 @@ final class Preflight {
         } catch (IOException e) {
             throw new SigningRefusedException("not a readable PDF", e);
         }
+        if (signed > 0 && !(base != null && base.intactSignatures() == signed && base.isPrefixOf(pdf))) {
+            requireIntactSignatures(pdf, signed);
+        }
+    }
+
+    /** Validates every signature of {@code pdf} as before signing over it; the record of the revision when they hold. */
+    CheckedRevision check(byte[] pdf) {
+        int signed;
+        try (PDDocument doc = load(pdf)) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            signed = form == null ? 0 : signedFields(form).size();
+        } catch (IOException e) {
+            throw new SigningRefusedException("not a readable PDF", e);
+        }
         if (signed > 0) {
             requireIntactSignatures(pdf, signed);
         }
+        return CheckedRevision.of(pdf, signed);
     }
 
     /** Checks that there are signatures to extend and that they hold; returns the document time-stamps present. */

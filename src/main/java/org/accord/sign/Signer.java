@@ -110,21 +110,33 @@ public final class Signer {
         }
     }
 
-    /** DSS's PAdES service, as configured here: the benchmark's raw baseline calls it directly. */
-    PAdESService service() {
-        return service;
-    }
-
     /** Which trust services this signer uses, in words for the user. */
     public String trustDescription() {
         return trust.description();
     }
 
-    /** Signs {@code pdf} for a party with a key held here; the signed PDF, or a refusal. */
+    /** Signs {@code pdf} for a party with a key held here; the signed PDF, or a refusal. Every signature in it is validated first. */
     public byte[] sign(byte[] pdf, SignRequest request, KeyEntry key) {
+        return sign(pdf, request, key, null);
+    }
+
+    /**
+     * Signs {@code pdf}, which begins with the bytes of {@code base} (a revision this service stored and checked; null
+     * when there is none): the signatures inside {@code base} are not validated again. A document that does not begin
+     * with those bytes is validated in full.
+     */
+    public byte[] sign(byte[] pdf, SignRequest request, KeyEntry key, CheckedRevision base) {
         requireDesignated(request, key.chain());
-        preflight.beforeSigning(pdf, request.fieldName());
+        preflight.beforeSigning(pdf, request.fieldName(), base);
         return signHere(pdf, request, request.level(), key);
+    }
+
+    /**
+     * Validates every signature of {@code pdf} as signing over it would (intact, nothing changed since but signing and
+     * form filling); the record to keep with the revision, or a refusal.
+     */
+    public CheckedRevision check(byte[] pdf) {
+        return preflight.check(pdf);
     }
 
     /** Certifies {@code pdf} for the secretariat (DocMDP P=2: form filling and signatures remain allowed). */
@@ -177,11 +189,16 @@ public final class Signer {
 
     /** Step one of two-step signing: the bytes the signer's own device must sign, and the state to keep. */
     public Prepared dataToSign(byte[] pdf, SignRequest request, List<X509Certificate> chain) {
+        return dataToSign(pdf, request, chain, null);
+    }
+
+    /** Step one of two-step signing over a document that begins with {@code base} (see {@link #sign(byte[], SignRequest, KeyEntry, CheckedRevision)}). */
+    public Prepared dataToSign(byte[] pdf, SignRequest request, List<X509Certificate> chain, CheckedRevision base) {
         if (chain.isEmpty()) {
             throw new SigningRefusedException("the certificate chain is empty");
         }
         requireDesignated(request, chain);
-        preflight.beforeSigning(pdf, request.fieldName());
+        preflight.beforeSigning(pdf, request.fieldName(), base);
         Prepared draft = draft(pdf, request, request.level(), chain);
         ToBeSigned toBeSigned = dss(() -> service.getDataToSign(new InMemoryDocument(draft.pdf()), parameters(draft)));
         return draft.withDataToSign(toBeSigned.getBytes());

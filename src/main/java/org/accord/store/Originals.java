@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class Originals {
 
     private static final String REVISION_COLUMNS = "original_id, number, kind, party_id, signer, signed_at, level, size, "
-            + "sha256, actor, created_at";
+            + "sha256, actor, created_at, intact_signatures";
 
     private final Database db;
 
@@ -97,9 +97,9 @@ public final class Originals {
     private static Revision insertRevision(Connection c, String originalId, int number, NewRevision r, String actor)
             throws SQLException {
         Revision row = new Revision(originalId, number, r.kind(), r.partyId(), r.signer(), r.signedAt(), r.level(),
-                r.bytes().length, Rows.sha256(r.bytes()), actor, Rows.now());
+                r.bytes().length, Rows.sha256(r.bytes()), actor, Rows.now(), r.intactSignatures());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO revisions (" + REVISION_COLUMNS + ", bytes) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, originalId);
             s.setInt(2, number);
             s.setString(3, r.kind());
@@ -111,7 +111,12 @@ public final class Originals {
             s.setString(9, row.sha256());
             s.setString(10, actor);
             Rows.time(s, 11, row.createdAt());
-            s.setBytes(12, r.bytes());
+            if (r.intactSignatures() == null) {
+                s.setNull(12, java.sql.Types.INTEGER);
+            } else {
+                s.setInt(12, r.intactSignatures());
+            }
+            s.setBytes(13, r.bytes());
             s.executeUpdate();
         }
         return row;
@@ -197,7 +202,8 @@ public final class Originals {
                 while (r.next()) {
                     all.add(new Revision(r.getString("original_id"), r.getInt("number"), r.getString("kind"),
                             r.getString("party_id"), r.getString("signer"), Rows.time(r, "signed_at"), r.getString("level"),
-                            r.getLong("size"), r.getString("sha256"), r.getString("actor"), Rows.time(r, "created_at")));
+                            r.getLong("size"), r.getString("sha256"), r.getString("actor"), Rows.time(r, "created_at"),
+                            r.getObject("intact_signatures", Integer.class)));
                 }
             }
         }

@@ -2,9 +2,12 @@ package org.accord.store;
 
 import java.time.Instant;
 
-/** A stored revision of an original, without its bytes. Revision 0 is the original as issued. */
+/**
+ * A stored revision of an original, without its bytes. Revision 0 is the original as issued. {@code intactSignatures}
+ * is the verdict recorded with it: how many signatures were found intact in these bytes (null when none was recorded).
+ */
 public record Revision(String originalId, int number, String kind, String partyId, String signer, Instant signedAt,
-                       String level, long size, String sha256, String actor, Instant createdAt) {
+                       String level, long size, String sha256, String actor, Instant createdAt, Integer intactSignatures) {
 
     /** The original as rendered. */
     public static final String ISSUED = "issued";

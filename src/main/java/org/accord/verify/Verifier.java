@@ -192,7 +192,7 @@ public final class Verifier {
 
     /**
      * DSS alone on {@code pdf}, same verifier, policy and object-modification settings (its visual comparison off, as
-     * in {@link #verify}), none of Accord's checks: the benchmark's baseline.
+     * in {@link #verify}), none of Accord's checks: what DSS alone makes of the document.
      */
     public Reports dssOnly(byte[] pdf) {
         return dssValidator(pdf).validateDocument(policy);

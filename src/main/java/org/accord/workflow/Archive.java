@@ -94,8 +94,9 @@ public final class Archive {
                         + " carries no signature yet; there is nothing to extend");
             }
             byte[] extended = signer.extend(originals.bytes(originalId, latest.number()).orElseThrow(), level);
+            // extending validated every signature and adds none (document time-stamps are not counted)
             return originals.append(originalId, latest.number(), new NewRevision(Revision.EXTENDED, null, null, null, level.code(),
-                    extended), null, actor, action, rounds.extended(original, latest.number() + 1, level.code()));
+                    extended, latest.intactSignatures()), null, actor, action, rounds.extended(original, latest.number() + 1, level.code()));
         });
     }
 

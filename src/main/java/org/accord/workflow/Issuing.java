@@ -118,10 +118,11 @@ public final class Issuing {
         List<Map<String, String>> tokens = new ArrayList<>();
         for (RenderedPdf pdf : timings.time("render", () -> renderer.render(agreement, layout))) {
             List<NewRevision> revisions = new ArrayList<>();
-            revisions.add(NewRevision.of(Revision.ISSUED, pdf.bytes()));
+            // rendered here: no signature in it yet; the seal is the one signature of the certified revision
+            revisions.add(NewRevision.of(Revision.ISSUED, pdf.bytes(), 0));
             if (seal != null) {
                 revisions.add(new NewRevision(Revision.CERTIFIED, null, new org.accord.sign.Signed(seal.certificate(), null).signerName(),
-                        null, sealLevel.code(), signer.certify(pdf.bytes(), sealLevel, seal)));
+                        null, sealLevel.code(), signer.certify(pdf.bytes(), sealLevel, seal), 1));
             }
             String custodian = agreement.custodianOf(pdf.original()).map(Party::id).orElse(null);
             StoredOriginal original = new StoredOriginal(UUID.randomUUID().toString(), agreementId, pdf.original(),

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.accord.model.Agreement;
 import org.accord.model.Party;
 import org.accord.pki.KeyEntry;
+import org.accord.sign.CheckedRevision;
 import org.accord.sign.Level;
 import org.accord.sign.Place;
 import org.accord.sign.Prepared;
@@ -141,7 +141,7 @@ public final class Signing {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> keys.party(link.party().id(), password));
         requireFullPowers(link);
-        return commit(link, pdf -> signWith(link, pdf, place, key));
+        return commit(link, (pdf, base) -> signWith(link, pdf, base, place, key));
     }
 
     /** Signs with the signatory's own PKCS#12, used for this signature only and never stored. */
@@ -149,7 +149,7 @@ public final class Signing {
         Link link = open(token);
         KeyEntry key = unlockCounting(link, () -> Keys.unlock(p12, password));
         requireFullPowers(link);
-        return commit(link, pdf -> signWith(link, pdf, place, key));
+        return commit(link, (pdf, base) -> signWith(link, pdf, base, place, key));
     }
 
     /** Two-step signing, step one: the data the signatory's device signs with the key matching {@code chain}. */
@@ -165,7 +165,7 @@ public final class Signing {
         // the designated signer is checked on the original as stored, before full powers are embedded into it
         signer.requireDesignated(request(link, latest, place, chain.get(0)), chain);
         byte[] pdf = withFullPowers(link, latest);
-        Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain);
+        Prepared prepared = signer.dataToSign(pdf, request(link, pdf, place, chain.get(0)), chain, checked(base, latest));
         Instant expires = clock.instant().plus(PENDING_LIFETIME);
         pending.put(new org.accord.store.PendingSignatures.Pending(link.invitation().id(), base.number(), prepared.pdf(),
                 place.en(), place.ru(), prepared.level().code(), prepared.chain(), prepared.signingTime(), prepared.dataToSign(),
@@ -190,7 +190,8 @@ public final class Signing {
             }
             byte[] signed = timings.time("signature", () -> signer.complete(prepared,
                     SignatureValues.toDer(signatureValue, prepared.javaAlgorithm())));
-            return store(link, latest, signed);
+            // step one checked the base (as recorded, or in full when nothing was); one signature more now
+            return store(link, latest, signed, latest.intactSignatures() == null ? null : latest.intactSignatures() + 1);
         });
     }
 
@@ -260,10 +261,30 @@ public final class Signing {
     }
 
     /** One-step signing: the certificate checked on the stored original, then full powers embedded and signed over. */
-    private byte[] signWith(Link link, byte[] pdf, Place place, KeyEntry key) {
-        signer.requireDesignated(request(link, pdf, place, key.certificate()), key.chain());
+    private byte[] signWith(Link link, byte[] pdf, CheckedRevision base, Place place, KeyEntry key) {
+        SignRequest request = request(link, pdf, place, key.certificate());
+        signer.requireDesignated(request, key.chain());
         byte[] attached = withFullPowers(link, pdf);
-        return timings.time("signature", () -> signer.sign(attached, request(link, attached, place, key.certificate()), key));
+        // full powers go into an increment of their own, after the metadata the request was read from
+        SignRequest over = attached == pdf ? request : request(link, attached, place, key.certificate());
+        return timings.time("signature", () -> signer.sign(attached, over, key, base));
+    }
+
+    /**
+     * The verdict recorded with the stored revision {@code base} of these bytes; when none was recorded (a revision
+     * stored before verdicts were), its signatures are validated now, as signing over them requires.
+     */
+    private CheckedRevision checked(Revision base, byte[] bytes) {
+        if (base.intactSignatures() != null) {
+            return new CheckedRevision(base.size(), base.sha256(), base.intactSignatures());
+        }
+        return signer.check(bytes);
+    }
+
+    /** Signs a stored revision's bytes, given with the verdict recorded for them. */
+    @FunctionalInterface
+    private interface SignOver {
+        byte[] sign(byte[] pdf, CheckedRevision base);
     }
 
     private KeyEntry unlockCounting(Link link, java.util.function.Supplier<KeyEntry> unlock) {
@@ -291,15 +312,17 @@ public final class Signing {
     }
 
     /** Signs the latest revision under the original's lock and stores the result; retries if another process won. */
-    private Revision commit(Link link, UnaryOperator<byte[]> sign) {
+    private Revision commit(Link link, SignOver sign) {
         return locks.with(link.original().id(), () -> {
             for (int attempt = 1; ; attempt++) {
                 refuseIfSigned(link);
                 Revision latest = originals.latest(link.original().id());
-                byte[] signed = sign.apply(originals.bytes(latest.originalId(), latest.number()).orElseThrow());
+                byte[] bytes = originals.bytes(latest.originalId(), latest.number()).orElseThrow();
+                CheckedRevision base = checked(latest, bytes);
+                byte[] signed = sign.sign(bytes, base);
                 beforeStore.run();
                 try {
-                    return store(link, latest, signed);
+                    return store(link, latest, signed, base.afterOneMore());
                 } catch (ConflictException e) {
                     // another process stored revision n+1 first: sign again on top of it
                     if (attempt == ATTEMPTS) {
@@ -312,13 +335,13 @@ public final class Signing {
         });
     }
 
-    private Revision store(Link link, Revision base, byte[] signed) {
+    private Revision store(Link link, Revision base, byte[] signed, Integer intactSignatures) {
         Signed facts = Signed.in(signed, link.party().signatureFieldName());
         List<Revision> before = originals.revisions(link.original().id()).stream().filter(r -> r.number() <= base.number()).toList();
         String actor = "link:" + link.party().id();
         try {
             return originals.append(link.original().id(), base.number(), new NewRevision(Revision.SIGNED, link.party().id(),
-                    facts.signerName(), facts.timestamp(), level.code(), signed), link.invitation().id(),
+                    facts.signerName(), facts.timestamp(), level.code(), signed, intactSignatures), link.invitation().id(),
                     actor, "original.signed", rounds.signed(link.model(), link.original(), link.party(), before, actor));
         } catch (ConflictException e) {
             Invitation now = invitations.ofOriginal(link.original().id()).stream()

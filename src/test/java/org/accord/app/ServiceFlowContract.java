@@ -101,6 +101,12 @@ abstract class ServiceFlowContract {
             assertTrue(verdict.path("issued").path("final").asBoolean(), verdict.toString());
         }
 
+        // each stored revision carries the verdict it was stored with: how many signatures are intact in it
+        for (String original : List.of(one, two)) {
+            assertEquals(List.of(0, 1, 2), new org.accord.store.Originals(s.service.database()).revisions(original).stream()
+                    .map(org.accord.store.Revision::intactSignatures).toList());
+        }
+
         // a copy cut back to revision 1 verifies, but never reads as the final original
         Http.Response revision1 = s.archivist.get("/api/originals/" + one + "/revisions/1/pdf");
         assertTrue(revision1.header("Content-Disposition").matches("attachment; filename=\"cica-sco-rats-2017-original-[12]-of-2-rev1\\.pdf\""),
@@ -115,6 +121,7 @@ abstract class ServiceFlowContract {
         Http.Response extended = s.archivist.post("/api/originals/" + one + "/extend?level=B-LTA", null, new byte[0]);
         assertEquals(201, extended.status(), extended.toString());
         assertEquals(3, extended.json().path("number").asInt());
+        assertEquals(2, new org.accord.store.Originals(s.service.database()).latest(one).intactSignatures());
         assertTrue(verify(s, s.archivist.get("/api/originals/" + one + "/pdf").body(), "lta.pdf").path("documents").get(0)
                 .path("valid").asBoolean());
 

@@ -79,7 +79,7 @@ class MetadataTest {
 
     @Test
     void a_pdf_that_is_not_an_accord_original_has_no_metadata() throws Exception {
-        byte[] plain = Originals.RENDERER.rawFop(RenderSecurityTest.fo("<fo:block>Hello</fo:block>"));
+        byte[] plain = Originals.RENDERER.renderFo(RenderSecurityTest.fo("<fo:block>Hello</fo:block>"));
         assertEquals(java.util.Optional.empty(), OriginalMetadata.read(plain));
         assertEquals(java.util.Optional.empty(), OriginalMetadata.read("not a pdf".getBytes()));
     }

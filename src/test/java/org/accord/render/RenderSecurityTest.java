@@ -72,7 +72,7 @@ class RenderSecurityTest {
 
     @Test
     void fop_refuses_files_outside_the_bundle() {
-        RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.rawFop(
+        RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.renderFo(
                 fo("<fo:block><fo:external-graphic src=\"file:///etc/hostname\"/></fo:block>")));
         assertTrue(e.getMessage().contains("Image not found. URI: file:///etc/hostname"), e.getMessage());
     }
@@ -89,7 +89,7 @@ class RenderSecurityTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/logo.png";
-            RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.rawFop(
+            RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.renderFo(
                     fo("<fo:block><fo:external-graphic src=\"" + url + "\"/></fo:block>")));
             assertTrue(e.getMessage().contains("Image not found. URI: " + url), e.getMessage());
             assertEquals(0, requests.get(), "FOP reached the network");
@@ -113,7 +113,7 @@ class RenderSecurityTest {
     void an_fo_with_a_doctype_is_refused() {
         String withEntity = "<?xml version=\"1.0\"?><!DOCTYPE fo:root [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
                 + fo("<fo:block>&x;</fo:block>");
-        RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.rawFop(withEntity));
+        RenderException e = assertThrows(RenderException.class, () -> Originals.RENDERER.renderFo(withEntity));
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
     }
 

@@ -237,6 +237,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void the_verdict_recorded_with_a_revision_comes_back_with_it() {
+        Database db = database();
+        String id = agreement(db);
+        StoredOriginal original = issue(db, id).get(0);
+        Originals originals = new Originals(db);
+        assertEquals(null, originals.latest(original.id()).intactSignatures(), "issued without a verdict");
+        originals.append(original.id(), 0, new NewRevision("signed", "cica", "Signer", Instant.now(), "B-LT", pdf("verdict-1-" + id), 1),
+                null, "link:cica", "original.signed");
+        Revision one = originals.latest(original.id());
+        assertEquals(1, one.intactSignatures());
+        assertEquals(Rows.sha256(pdf("verdict-1-" + id)), one.sha256());
+        originals.append(original.id(), 1, NewRevision.of("extended", pdf("verdict-2-" + id), 0), null, "scheduler", "original.extended");
+        assertEquals(List.of(1, 0), originals.revisions(original.id()).stream().skip(1).map(Revision::intactSignatures).toList());
+    }
+
+    @Test
     void two_writers_of_the_same_revision_number_cannot_both_commit() throws Exception {
         Database db = database();
         StoredOriginal original = issue(db, agreement(db)).get(1);
