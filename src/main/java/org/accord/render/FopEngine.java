@@ -144,7 +144,10 @@ final class FopEngine {
                 || id.endsWith("FontEventProducer.glyphNotAvailable")
                 || id.endsWith("FontEventProducer.fontSubstituted")
                 || id.contains("ResourceEventProducer")
-                || id.contains("BlockLevelEventProducer.overflow");
+                || id.contains("BlockLevelEventProducer.overflow")
+                // content that runs past the bottom of a page, or of a header or footer, is not printed: words lost
+                || id.endsWith("BlockLevelEventProducer.regionOverflow")
+                || id.endsWith("BlockLevelEventProducer.staticRegionOverflow");
         if (fatal) {
             failures.add(message);
         } else if (event.getSeverity() == EventSeverity.WARN) {

@@ -92,7 +92,11 @@ public final class Signer {
         verifier.setAlertOnNoRevocationAfterBestSignatureTime(new SilentOnStatusAlert());
         this.service = new PAdESService(verifier);
         service.setTspSource(new OnlineTSPSource(trust.tsaUrl(), trust.loader()));
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        NoComparison noComparison = new NoComparison();
+        factory.setPdfObjectModificationsFinder(noComparison);
+        factory.setPdfDifferencesFinder(noComparison);
+        service.setPdfObjFactory(factory);
         CommonCertificateVerifier offline = new CommonCertificateVerifier(true);
         offline.setTrustedCertSources(anchors);
         this.preflight = new Preflight(offline);
