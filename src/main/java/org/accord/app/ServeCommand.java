@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("accord serve: " + StartupFailure.explain(e, loaded));
             return AccordCommand.EXIT_INVALID_INPUT;
         }
+        ClassArchive.markStarted();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

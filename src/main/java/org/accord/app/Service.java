@@ -70,17 +70,30 @@ public final class Service implements AutoCloseable {
         requireFreePort(config.server().host(), config.server().port());
         Files.createDirectories(config.server().dataDir());
         Metrics metrics = new Metrics();
-        Database db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.db().pool());
+        // The trust services, the renderer (FOP and its fonts), the signer and the verifier (DSS) need no database:
+        // they are built on a second thread while the database opens and migrates, which is most of a cold start.
+        boolean samplePki = config.trust().tsaUrl().isEmpty();
+        Config wired = config;
+        java.util.concurrent.FutureTask<Engines> engines = new java.util.concurrent.FutureTask<>(() -> Engines.build(wired, samplePki));
+        Thread builder = new Thread(engines, "accord-start");
+        builder.setDaemon(true);
+        builder.start();
+        Database db;
         try {
-            boolean samplePki = config.trust().tsaUrl().isEmpty();
-            TrustServices services = samplePki || config.trust().roots().isEmpty()
-                    ? TrustServices.load(config.trust().pkiDir(), Clock.systemUTC()) : null;
-            TrustSetup trust = samplePki ? TrustSetup.local(services, services.baseUrl())
-                    : TrustSetup.online(config.trust().tsaUrl(), anchors(config, services));
+            db = Database.open(config.db().url(), config.db().user(), config.db().password(), config.db().pool());
+        } catch (RuntimeException e) {
+            engines.cancel(true);
+            metrics.close();
+            throw e;
+        }
+        try {
+            Engines built = Engines.join(engines);
+            TrustServices services = built.services();
+            TrustSetup trust = built.trust();
             Config.Mail mail = config.mail();
             SigningRounds.Settings rounds = new SigningRounds.Settings(config.signing().ordered(), config.signing().linkLifetime(),
                     config.signing().reminderInterval(), mail.secretariat(), mail.maxAttachmentBytes(), mail.downloadLifetime());
-            Workflow wf = new Workflow(new Workflow.Parts(db, new Renderer(), new Signer(trust), verifier(config, services),
+            Workflow wf = new Workflow(new Workflow.Parts(db, built.renderer(), built.signer(), built.verifier(),
                     keys(config), config.signing().level(),
                     config.signing().maxPasswordFailures(), new Links(linkKey(config), config.server().publicUrl()), rounds,
                     config.webhooks().url(), clock, metrics));
@@ -124,6 +137,40 @@ public final class Service implements AutoCloseable {
             db.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /** What the service is built from that needs no database: trust services, renderer, signer, verifier. */
+    private record Engines(TrustServices services, TrustSetup trust, Renderer renderer, Signer signer, Verifier verifier) {
+
+        static Engines build(Config config, boolean samplePki) throws IOException {
+            TrustServices services = samplePki || config.trust().roots().isEmpty()
+                    ? TrustServices.load(config.trust().pkiDir(), Clock.systemUTC()) : null;
+            TrustSetup trust = samplePki ? TrustSetup.local(services, services.baseUrl())
+                    : TrustSetup.online(config.trust().tsaUrl(), anchors(config, services));
+            return new Engines(services, trust, new Renderer(), new Signer(trust), Service.verifier(config, services));
+        }
+
+        /** The engines once built, or what stopped them, as it would have been thrown on this thread. */
+        static Engines join(java.util.concurrent.FutureTask<Engines> task) throws IOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
         }
     }
 

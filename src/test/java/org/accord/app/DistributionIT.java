@@ -140,6 +140,15 @@ class DistributionIT {
     }
 
     @Test
+    void the_first_start_asks_for_a_class_archive_and_marks_itself_as_up() throws IOException {
+        // the archive itself is written when this start stops; its marker says the start succeeded
+        try (Stream<Path> cds = Files.list(install.resolve("data/cds"))) {
+            List<String> names = cds.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.matches("serve-\\d+\\.jsa\\.\\d+\\.part\\.ok")), names.toString());
+        }
+    }
+
+    @Test
     void a_second_node_on_the_same_port_says_so_in_one_paragraph_with_exit_code_2() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("second-data"));
         Result r = run(elsewhere, Map.of(), "serve", "--port", Integer.toString(port), "--data", data.toString());
