@@ -145,9 +145,9 @@ final class FopEngine {
                 || id.endsWith("FontEventProducer.fontSubstituted")
                 || id.contains("ResourceEventProducer")
                 || id.contains("BlockLevelEventProducer.overflow")
-                // content that runs past the bottom of a page, or of a header or footer, is not printed: words lost
-                || id.endsWith("BlockLevelEventProducer.regionOverflow")
-                || id.endsWith("BlockLevelEventProducer.staticRegionOverflow");
+                // agreement text that runs past the bottom of a page is not printed: words lost from the original
+                // (a running footer too full, e.g. the initials line of very many parties, is still only logged)
+                || id.endsWith("BlockLevelEventProducer.regionOverflow");
         if (fatal) {
             failures.add(message);
         } else if (event.getSeverity() == EventSeverity.WARN) {
