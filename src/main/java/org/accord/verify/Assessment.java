@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ final class Assessment {
 
     /** What the assessment works from; {@code revisions} is null for a document without signature fields. */
     record Inputs(Reports reports, SimpleReport russian, List<SignedFields.Field> fields, Revisions.Result revisions,
-                  byte[] pdf, Map<String, TrustAnchor> anchors, boolean demo, String policy) {
+                  VisualCheck.Ahead visuals, byte[] pdf, Map<String, TrustAnchor> anchors, boolean demo, String policy) {
     }
 
     private final Inputs in;
@@ -270,22 +269,9 @@ final class Assessment {
         if (!overlaps.isEmpty()) {
             changes.add(new Change(Change.Kind.ANNOTATIONS_OVERLAPPING, List.copyOf(overlaps), List.of(), 0));
         }
-        Set<String> filled = new LinkedHashSet<>();
-        for (Change c : changes) {
-            if (c.kind() == Change.Kind.FORM_FIELDS_FILLED) {
-                filled.addAll(c.fields());
-            }
-        }
-        if (!filled.isEmpty() && changes.stream().noneMatch(Change::forbidden)) {
-            // Filling in a field may only change what shows inside it: the pages must be the same without them (and
-            // without the fields signed since, whose appearance signing them changed).
-            Set<String> hidden = new LinkedHashSet<>(filled);
-            for (Change c : changes) {
-                if (c.kind() == Change.Kind.SIGNATURE_FIELD_SIGNED) {
-                    hidden.addAll(c.fields());
-                }
-            }
-            VisualCheck.Result visual = VisualCheck.outside(in.pdf(), end, hidden, deadline);
+        Set<String> hidden = VisualCheck.toHide(changes);
+        if (hidden != null) {
+            VisualCheck.Result visual = in.visuals().outside(in.pdf(), end, hidden, deadline);
             if (visual.same()) {
                 warnings.add(Finding.of(Finding.Code.VISUAL_DIFFERENCE_EXPLAINED, "pages",
                         String.join(", ", visual.pages().stream().map(String::valueOf).toList())));

@@ -63,6 +63,8 @@ public final class Verifier {
     private final Map<String, TrustAnchor> anchorsById = new HashMap<>();
     private final Limits limits;
     private final ThreadPoolExecutor pool;
+    /** Accord's own checks of a document, run while DSS validates it on {@link #pool}. */
+    private final ThreadPoolExecutor asidePool;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
     private final AtomicLong abandonedTotal = new AtomicLong();
@@ -114,6 +116,11 @@ public final class Verifier {
             t.setDaemon(true);
             return t;
         });
+        this.asidePool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads), r -> {
+            Thread t = new Thread(r, "accord-verify-aside");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Whether any trust anchor is the demo one. */
@@ -158,6 +165,39 @@ public final class Verifier {
         }
     }
 
+    /** What Accord reads of a document itself, beside DSS. */
+    private record Aside(Revisions.Result revisions, VisualCheck.Ahead visuals) {
+    }
+
+    /** {@code work} on the aside pool; null when that pool is full (the caller then does the work itself). */
+    private Future<Aside> submitAside(java.util.concurrent.Callable<Aside> work) {
+        try {
+            return asidePool.submit(work);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    /** The aside work's result; null when it failed other than by the deadline (the caller then does it itself). */
+    private static Aside awaitAside(Future<Aside> aside, Deadline deadline) {
+        try {
+            return aside.get(deadline.remainingMillis() + 1, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new Deadline.Exceeded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Deadline.Exceeded();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Deadline.Exceeded exceeded) {
+                throw exceeded;
+            }
+            LOG.warn("Accord's reading of the revisions failed beside validation; read again in line", e.getCause());
+            return null;
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
+
     private Verification timedOut(String name) {
         return new Verification(DocumentReport.unusable(name, Finding.of(Finding.Code.TIMEOUT, "seconds",
                 limits.timeout().toSeconds())), null);
@@ -166,22 +206,40 @@ public final class Verifier {
     private Verification run(String name, byte[] pdf, Deadline deadline, AtomicBoolean gaveUp) {
         running.incrementAndGet();
         CURRENT.set(deadline);
+        Future<Aside> aside = null;
         try {
             Prescan.check(pdf, limits, deadline);
             List<SignedFields.Field> fields = SignedFields.scan(pdf, limits, deadline);
+            long first = fields.stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(0);
+            // Accord's own reading of the revisions, and the page comparisons it calls for, run beside DSS's validation
+            aside = submitAside(() -> {
+                CURRENT.set(deadline);
+                try {
+                    Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
+                    return new Aside(r, VisualCheck.Ahead.make(pdf, fields, r, deadline));
+                } finally {
+                    CURRENT.remove();
+                }
+            });
             Reports reports = validate(pdf);
             deadline.check();
             SimpleReport russian = russian(reports);
-            long first = fields.stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(0);
-            Revisions.Result revisions = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
-            Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, revisions, pdf, anchorsById, demoTrust(),
-                    policyName);
+            Aside own = aside == null ? null : awaitAside(aside, deadline);
+            if (own == null) {
+                Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
+                own = new Aside(r, VisualCheck.Ahead.NONE);
+            }
+            Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, own.revisions(), own.visuals(), pdf,
+                    anchorsById, demoTrust(), policyName);
             return new Verification(new Assessment(inputs, deadline).report(name, sha256(pdf)), reports);
         } catch (UnusableInputException e) {
             return new Verification(DocumentReport.unusable(name, e.reason()), null);
         } catch (Deadline.Exceeded e) {
             return timedOut(name);
         } finally {
+            if (aside != null) {
+                aside.cancel(true);
+            }
             CURRENT.remove();
             running.decrementAndGet();
             if (gaveUp.getAndSet(true)) {

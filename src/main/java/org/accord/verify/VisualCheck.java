@@ -4,7 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
@@ -34,7 +37,75 @@ final class VisualCheck {
     private static final long MAX_PAGE_BYTES = 4L << 20;
     private static final long MAX_IMAGE_PIXELS = 25_000_000L;
 
+    /**
+     * The comparisons made ahead of need, while DSS validates: by the end of the signed revision and the fields
+     * hidden. {@link #NONE} makes every comparison when asked.
+     */
+    record Ahead(Map<Key, Result> made) {
+
+        static final Ahead NONE = new Ahead(Map.of());
+
+        /** The comparison of the page(s) carrying {@code hidden} in the revision ending at {@code signedEnd} and now. */
+        Result outside(byte[] pdf, long signedEnd, Set<String> hidden, Deadline deadline) {
+            Result r = made.get(new Key(signedEnd, Set.copyOf(hidden)));
+            return r != null ? r : VisualCheck.outside(pdf, signedEnd, hidden, deadline);
+        }
+
+        /**
+         * Every comparison {@link Assessment} can ask for, from Accord's own reading of the updates: one per signed
+         * revision followed by form filling and nothing forbidden.
+         */
+        static Ahead make(byte[] pdf, List<SignedFields.Field> fields, Revisions.Result revisions, Deadline deadline) {
+            if (revisions == null) {
+                return NONE;
+            }
+            Map<Key, Result> made = new HashMap<>();
+            for (SignedFields.Field f : fields) {
+                deadline.check();
+                long end = f.end();
+                if (end <= 0 || end > pdf.length) {
+                    continue;
+                }
+                Set<String> hidden = toHide(revisions.after(end));
+                Key key = hidden == null ? null : new Key(end, Set.copyOf(hidden));
+                if (key != null && !made.containsKey(key)) {
+                    made.put(key, VisualCheck.outside(pdf, end, hidden, deadline));
+                }
+            }
+            return new Ahead(Map.copyOf(made));
+        }
+    }
+
+    /** A comparison: the signed revision's end and the fields left out of both renderings. */
+    record Key(long signedEnd, Set<String> hidden) {
+    }
+
     private VisualCheck() {
+    }
+
+    /**
+     * The fields to leave out when comparing the pages after {@code changes}: those filled and those signed since;
+     * null when nothing was filled or a change is forbidden anyway (no comparison needed).
+     */
+    static Set<String> toHide(List<Change> changes) {
+        Set<String> filled = new LinkedHashSet<>();
+        for (Change c : changes) {
+            if (c.kind() == Change.Kind.FORM_FIELDS_FILLED) {
+                filled.addAll(c.fields());
+            }
+        }
+        if (filled.isEmpty() || changes.stream().anyMatch(Change::forbidden)) {
+            return null;
+        }
+        // Filling in a field may only change what shows inside it: the pages must be the same without them (and
+        // without the fields signed since, whose appearance signing them changed).
+        Set<String> hidden = new LinkedHashSet<>(filled);
+        for (Change c : changes) {
+            if (c.kind() == Change.Kind.SIGNATURE_FIELD_SIGNED) {
+                hidden.addAll(c.fields());
+            }
+        }
+        return hidden;
     }
 
     static Result outside(byte[] pdf, long signedEnd, Set<String> fields, Deadline deadline) {
