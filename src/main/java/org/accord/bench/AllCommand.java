@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 final class AllCommand implements Callable<Integer> {
 
     static final List<String> CASES = List.of("sign-first", "sign-after-4", "sign-http", "verify-2", "verify-5", "verify-20",
-            "render-3", "render-50", "render-250", "cold-start");
-    static final String CASES_TEXT = "sign-first, sign-after-4, sign-http, verify-2, verify-5, verify-20, render-3, render-50, "
+            "independent-5", "render-3", "render-50", "render-250", "cold-start");
+    static final String CASES_TEXT = "sign-first, sign-after-4, sign-http, verify-2, verify-5, verify-20, independent-5, render-3, render-50, "
             + "render-250, cold-start";
 
     @Spec
@@ -98,6 +98,7 @@ final class AllCommand implements Callable<Integer> {
                 case "verify-2" -> local.verify(2);
                 case "verify-5" -> local.verify(5);
                 case "verify-20" -> local.verify(20);
+                case "independent-5" -> local.independent(5);
                 case "render-3" -> local.render(3);
                 case "render-50" -> local.render(50);
                 case "render-250" -> local.render(250);

@@ -116,6 +116,23 @@ final class InProcessCases {
         return result("verify-" + k, s[0], s[1], goal, meets, k + " B-LT signatures, " + pages(signed) + " pages");
     }
 
+    /**
+     * The independent check (OpenPDF) alone on an original signed by {@code k} parties, beside Accord's whole
+     * verification, which runs it beside DSS: its share of a verification's work, an upper bound of what it adds.
+     */
+    CaseResult independent(int k) {
+        byte[] signed = m.signedBy(k <= 2 ? m.cica : m.withParties(k), k);
+        java.util.Map<String, String> views = m.verifier.independentOnly(signed);
+        if (views.size() != k || !views.values().stream().allMatch("intact"::equals)) {
+            throw new IllegalStateException("the independent check does not find the benchmark's " + k + " signatures intact: " + views);
+        }
+        progress.accept("independent-" + k + ": " + plan.verify() + " checks and verifications");
+        Stats[] s = measure(plan.verifyWarmup(), plan.verify(), true, () -> m.verifier.independentOnly(signed),
+                () -> m.verifier.verify("bench.pdf", signed));
+        return result("independent-" + k, s[0], s[1], "<= 0.10x the whole verification", s[0].timeRatio(s[1]) <= 0.10,
+                "OpenPDF alone; baseline: Accord's verification, which includes it (on the second core)");
+    }
+
     /** Accord's render of original 1 (template, FOP, fields) of an agreement of about {@code pages} pages, beside FOP alone on its FO. */
     CaseResult render(int pages) {
         Agreement agreement = pages <= 3 ? m.cica : sized(pages);

@@ -41,6 +41,9 @@ final class Texts {
                 out.println("      " + w.text("label.timestamp.line", "kind", w.timestampKind(t.kind()), "genTime", w.time(t.genTime()),
                         "result", w.indication(t.indication()) + (t.subIndication() == null ? "" : " (" + w.subIndication(t.subIndication()) + ")")));
             }
+            if (s.independentCheck() != null) {
+                out.println("      " + w.text("label.independent") + ": " + w.independent(s.independentCheck()));
+            }
             s.modificationsAfter().forEach(c -> out.println("      " + w.text("label.after.prefix") + " " + w.change(c)));
             s.errors().forEach(e -> out.println("      " + w.text("label.error.prefix") + " " + w.finding(e)));
         }

@@ -32,7 +32,7 @@ final class Assessment {
 
     /** What the assessment works from; {@code revisions} is null for a document without signature fields. */
     record Inputs(Reports reports, SimpleReport russian, List<SignedFields.Field> fields, Revisions.Result revisions,
-                  VisualCheck.Ahead visuals, byte[] pdf, Map<String, TrustAnchor> anchors, boolean demo, String policy) {
+                  VisualCheck.Ahead visuals, OpenPdfCheck.Result independent, byte[] pdf, Map<String, TrustAnchor> anchors, boolean demo, String policy) {
     }
 
     private final Inputs in;
@@ -105,6 +105,17 @@ final class Assessment {
         forbidden.forEach(c -> errors.add(Finding.of(Finding.Code.CHANGED_AFTER_SIGNING, "change", c)));
         timestampFindings(timestamps, errors, warnings);
         boolean intact = s.isSignatureIntact() && s.isSignatureValid() && byteRangeValid(revision) && forbidden.isEmpty();
+        List<TimestampWrapper> signatureTimestamps = s.getTimestampList().stream()
+                .filter(t -> t.getType() == eu.europa.esig.dss.enumerations.TimestampType.SIGNATURE_TIMESTAMP).toList();
+        IndependentCheck independent = independent(fieldNames(revision), new IndependentCheck.Dss(byteRangeValid(revision),
+                revision == null ? null : revision.getSignatureByteRange(),
+                s.isSignatureIntact() && s.isSignatureValid() && (s.getMessageDigest() == null || s.getMessageDigest().isDataIntact()),
+                s.getSigningCertificate() == null ? null : s.getSigningCertificate().getBinaries(),
+                signatureTimestamps.isEmpty() ? null : signatureTimestamps.stream().allMatch(TimestampWrapper::isMessageImprintDataIntact)));
+        if (independent.brokenOnlyIndependently()) {
+            errors.add(Finding.of(Finding.Code.INDEPENDENT_CHECK_BROKEN, "point", independent.point()));
+            intact = false;
+        }
         Indication indication = simple.getIndication(id);
         SubIndication sub = simple.getSubIndication(id);
         Indication accord = indication;
@@ -137,7 +148,11 @@ final class Assessment {
         return new SignatureReport(field, SignatureReport.Kind.SIGNATURE, simple.getSignedBy(id), party, designated,
                 accord, accordSub, indication, sub, level(name(simple.getSignatureFormat(id)), timestamps, proven),
                 instant(s.getClaimedSigningTime()), proven, timestamps, fullPowers(field), intact, coversAll(revision), covers(revision),
-                anchor(s.getCertificateChain()), after, errors, warnings, completion);
+                anchor(s.getCertificateChain()), after, errors, warnings, completion, independent);
+    }
+
+    private IndependentCheck independent(List<String> names, IndependentCheck.Dss dss) {
+        return IndependentCheck.compare(in.independent(), names, dss);
     }
 
     private static final java.time.format.DateTimeFormatter TREATY_DATE =
@@ -185,6 +200,13 @@ final class Assessment {
         List<Change> forbidden = after.stream().filter(c -> !c.permittedUpTo(Change.Level.FORM_FILLING)).toList();
         forbidden.forEach(c -> errors.add(Finding.of(Finding.Code.CHANGED_AFTER_SIGNING, "change", c)));
         boolean intact = t.isMessageImprintDataIntact() && t.isSignatureIntact() && forbidden.isEmpty();
+        IndependentCheck independent = independent(fieldNames(revision), new IndependentCheck.Dss(byteRangeValid(revision),
+                revision == null ? null : revision.getSignatureByteRange(), t.isSignatureIntact(),
+                t.getSigningCertificate() == null ? null : t.getSigningCertificate().getBinaries(), t.isMessageImprintDataIntact()));
+        if (independent.brokenOnlyIndependently()) {
+            errors.add(Finding.of(Finding.Code.INDEPENDENT_CHECK_BROKEN, "point", independent.point()));
+            intact = false;
+        }
         Indication indication = simple.getIndication(id);
         SubIndication sub = simple.getSubIndication(id);
         Indication accord = !intact && indication != Indication.FAILED ? Indication.FAILED : indication;
@@ -194,7 +216,7 @@ final class Assessment {
         return new SignatureReport(String.join(",", fieldNames(revision)), SignatureReport.Kind.DOCUMENT_TIMESTAMP,
                 simple.getProducedBy(id), null, null, accord, accordSub, indication, sub, "PAdES document time-stamp", null,
                 passed ? genTime : null, timestamps(List.of(t)), List.of(), intact, coversAll(revision), covers(revision),
-                anchor(t.getCertificateChain()), after, errors, warnings);
+                anchor(t.getCertificateChain()), after, errors, warnings, null, independent);
     }
 
     private List<TimestampReport> timestamps(List<TimestampWrapper> wrappers) {
@@ -371,11 +393,29 @@ final class Assessment {
             // A document time-stamp DSS cannot use: it proves nothing, but neither does it show a forgery.
             return new SignatureReport(f.name(), SignatureReport.Kind.DOCUMENT_TIMESTAMP, null, null, null, Indication.INDETERMINATE,
                     SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), List.of(), false, false, null, null, List.of(),
-                    List.of(Finding.of(Finding.Code.UNDECODABLE_TIMESTAMP)), List.of());
+                    List.of(Finding.of(Finding.Code.UNDECODABLE_TIMESTAMP)), List.of(), null, undecodableCheck(f.name()));
         }
         return new SignatureReport(f.name(), SignatureReport.Kind.SIGNATURE, null, partyOf(f.name()), null, Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE, null, null, null, null, null, List.of(), List.of(), false, false, null, null, List.of(),
-                List.of(Finding.of(Finding.Code.UNDECODABLE_SIGNATURE, "subFilter", String.valueOf(f.subFilter()))), List.of());
+                List.of(Finding.of(Finding.Code.UNDECODABLE_SIGNATURE, "subFilter", String.valueOf(f.subFilter()))), List.of(),
+                null, undecodableCheck(f.name()));
+    }
+
+    /** The independent check of a signed field DSS cannot decode: any view of OpenPDF's differs from DSS's. */
+    private IndependentCheck undecodableCheck(String field) {
+        OpenPdfCheck.Result result = in.independent();
+        if (result == null) {
+            return IndependentCheck.notPossible(IndependentCheck.Point.NOT_RUN);
+        }
+        if (result.unreadable() != null) {
+            return IndependentCheck.notPossible(result.unreadable());
+        }
+        OpenPdfCheck.View v = result.of(List.of(field));
+        if (v == null || v.unreadable() != null) {
+            return IndependentCheck.notPossible(v == null ? IndependentCheck.Point.NO_FIELD : v.unreadable());
+        }
+        return v.broken() != null ? IndependentCheck.disagrees(v.broken(), IndependentCheck.Side.OPENPDF)
+                : IndependentCheck.disagrees(IndependentCheck.Point.SIGNATURE, IndependentCheck.Side.DSS);
     }
 
     /**

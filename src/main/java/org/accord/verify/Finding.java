@@ -43,7 +43,8 @@ public record Finding(Code code, @JsonIgnore Map<String, Object> params) impleme
         SIGNER_MATCHED_BY_NAME,
         SIGNED_FOR_NO_PARTY,
         COMPLETION_MISSING,
-        COMPLETION_DATE_DIFFERS
+        COMPLETION_DATE_DIFFERS,
+        INDEPENDENT_CHECK_BROKEN
     }
 
     public Finding {

@@ -16,7 +16,8 @@ import java.util.List;
  * {@code intact} says the signed bytes are unchanged and nothing forbidden followed, whatever the trust in the
  * signer. For an Accord original, {@code party} is the party whose field the signature is in, and
  * {@code designatedSigner} whether its certificate is that party's designated signer's (null when the document names
- * no designated signer for the field).
+ * no designated signer for the field). {@code independentCheck} is the second opinion on the signature's integrity
+ * ({@link IndependentCheck}).
  */
 public record SignatureReport(
         String field,
@@ -40,7 +41,8 @@ public record SignatureReport(
         List<Change> modificationsAfter,
         List<Finding> errors,
         List<Finding> warnings,
-        Completion completion) implements java.io.Serializable {
+        Completion completion,
+        IndependentCheck independentCheck) implements java.io.Serializable {
 
     /**
      * How the party's signature block was completed when it signed: the place ({@code placeRu} as after «в») and the
@@ -58,7 +60,7 @@ public record SignatureReport(
                            List<Finding> errors, List<Finding> warnings) {
         this(field, kind, signer, party, designatedSigner, indication, subIndication, dssIndication, dssSubIndication, level,
                 signingTime, timestampTime, timestamps, fullPowers, intact, coversWholeDocument, covers, trustAnchor,
-                modificationsAfter, errors, warnings, null);
+                modificationsAfter, errors, warnings, null, null);
     }
 
     public enum Kind {

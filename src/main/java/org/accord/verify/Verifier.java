@@ -166,7 +166,7 @@ public final class Verifier {
     }
 
     /** What Accord reads of a document itself, beside DSS. */
-    private record Aside(Revisions.Result revisions, VisualCheck.Ahead visuals) {
+    private record Aside(Revisions.Result revisions, VisualCheck.Ahead visuals, OpenPdfCheck.Result independent) {
     }
 
     /** {@code work} on the aside pool; null when that pool is full (the caller then does the work itself). */
@@ -216,7 +216,8 @@ public final class Verifier {
                 CURRENT.set(deadline);
                 try {
                     Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
-                    return new Aside(r, VisualCheck.Ahead.make(pdf, fields, r, deadline));
+                    VisualCheck.Ahead visuals = VisualCheck.Ahead.make(pdf, fields, r, deadline);
+                    return new Aside(r, visuals, fields.isEmpty() ? null : OpenPdfCheck.of(pdf, deadline));
                 } finally {
                     CURRENT.remove();
                 }
@@ -227,9 +228,9 @@ public final class Verifier {
             Aside own = aside == null ? null : awaitAside(aside, deadline);
             if (own == null) {
                 Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
-                own = new Aside(r, VisualCheck.Ahead.NONE);
+                own = new Aside(r, VisualCheck.Ahead.NONE, fields.isEmpty() ? null : OpenPdfCheck.of(pdf, deadline));
             }
-            Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, own.revisions(), own.visuals(), pdf,
+            Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, own.revisions(), own.visuals(), own.independent(), pdf,
                     anchorsById, demoTrust(), policyName);
             return new Verification(new Assessment(inputs, deadline).report(name, sha256(pdf)), reports);
         } catch (UnusableInputException e) {
@@ -254,6 +255,21 @@ public final class Verifier {
      */
     public Reports dssOnly(byte[] pdf) {
         return dssValidator(pdf).validateDocument(policy);
+    }
+
+    /**
+     * OpenPDF alone on {@code pdf}: the independent check's reading of each signed field ({@code intact}, the point
+     * of the break it sees, or {@code not possible: why}), none of DSS's or Accord's other checks.
+     */
+    public Map<String, String> independentOnly(byte[] pdf) {
+        OpenPdfCheck.Result result = OpenPdfCheck.of(pdf, Deadline.in(limits.timeout()));
+        Map<String, String> views = new java.util.TreeMap<>();
+        if (result.unreadable() != null) {
+            views.put("", "not possible: " + result.unreadable().json());
+        }
+        result.fields().forEach((field, v) -> views.put(field, v.unreadable() != null ? "not possible: " + v.unreadable().json()
+                : v.broken() != null ? v.broken().json() : "intact"));
+        return views;
     }
 
     private Reports validate(byte[] pdf) {

@@ -191,7 +191,32 @@ public final class Wording {
         return format(c.end() >= c.length() ? "covers.whole" : "covers.part", Map.of("end", c.end(), "length", c.length()));
     }
 
+    /** The independent check of one signature, in a sentence: what agrees, where they differ, or why it could not be made. */
+    public String independent(Object check) {
+        if (!(check instanceof IndependentCheck c)) {
+            return format("label.none", Map.of());
+        }
+        Map<String, Object> args = new HashMap<>();
+        args.put("implementation", c.implementation());
+        args.put("point", c.point() == null ? "" : point(c.point()));
+        return switch (c.outcome()) {
+            case AGREES -> format(c.point() == null ? "independent.AGREES" : "independent.AGREES.broken", args);
+            case DISAGREES -> {
+                args.put("who", format(c.brokenFor() == null ? "independent.side.none" : "independent.side." + c.brokenFor().name(), args));
+                yield format("independent.DISAGREES", args);
+            }
+            case NOT_POSSIBLE -> format("independent.NOT_POSSIBLE", args);
+        };
+    }
+
+    private String point(IndependentCheck.Point p) {
+        return format("independent.point." + p.json(), Map.of("implementation", IndependentCheck.IMPLEMENTATION));
+    }
+
     private Object argument(Object value) {
+        if (value instanceof IndependentCheck.Point p) {
+            return point(p);
+        }
         if (value instanceof Instant t) {
             return time(t);
         }

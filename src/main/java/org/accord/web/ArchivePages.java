@@ -91,6 +91,8 @@ final class ArchivePages {
             v.put("time", s.timestampTime() == null ? "" : Pages.dateTime(s.timestampTime(), lang));
             v.put("claimed", s.signingTime() == null ? "" : Pages.dateTime(s.signingTime(), lang));
             v.put("intact", s.intact());
+            v.put("independent", w.independent(s.independentCheck()));
+            v.put("independentOutcome", s.independentCheck() == null ? "" : s.independentCheck().outcome().json());
             v.put("anchor", s.trustAnchor() == null ? "" : s.trustAnchor());
             v.put("timestamps", s.timestamps().stream().map(t -> Map.of("kind", w.timestampKind(t.kind()),
                     "time", t.genTime() == null ? "" : Pages.dateTime(t.genTime(), lang), "passed", t.passed(),

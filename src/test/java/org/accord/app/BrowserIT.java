@@ -277,6 +277,11 @@ class BrowserIT {
             assertTrue(lang.equals("en") ? verdict.equals("Valid so far \u2014 1 of 2 parties have signed; missing: SCO RATS.")
                     : verdict.startsWith("Пока действителен \u2014 подписали 1 из 2 Сторон; не подписали: "), verdict);
             assertTrue(b.find("#issued").getText().contains(lang.equals("en") ? "revision 1" : "1"), b.find("#issued").getText());
+            // the second opinion, per signature, in the page's language
+            org.openqa.selenium.WebElement independent = b.find("dd.independent");
+            assertEquals("agrees", independent.getAttribute("data-outcome"));
+            assertTrue(independent.getText().startsWith(lang.equals("en") ? "agrees with DSS (OpenPDF" : "совпадает с DSS (OpenPDF"),
+                    independent.getText());
             look("09-verdict-incomplete");
         }
 

@@ -98,6 +98,9 @@ abstract class ServiceFlowContract {
             JsonNode doc = verdict.path("documents").get(0);
             assertTrue(doc.path("valid").asBoolean(), doc.toString());
             assertEquals(2, doc.path("signatures").size());
+            for (JsonNode signature : doc.path("signatures")) {
+                assertEquals("agrees", signature.path("independentCheck").path("outcome").asText(), signature.toString());
+            }
             assertTrue(verdict.path("issued").path("final").asBoolean(), verdict.toString());
         }
 
