@@ -401,21 +401,8 @@ final class Assessment {
                 null, undecodableCheck(f.name()));
     }
 
-    /** The independent check of a signed field DSS cannot decode: any view of OpenPDF's differs from DSS's. */
     private IndependentCheck undecodableCheck(String field) {
-        OpenPdfCheck.Result result = in.independent();
-        if (result == null) {
-            return IndependentCheck.notPossible(IndependentCheck.Point.NOT_RUN);
-        }
-        if (result.unreadable() != null) {
-            return IndependentCheck.notPossible(result.unreadable());
-        }
-        OpenPdfCheck.View v = result.of(List.of(field));
-        if (v == null || v.unreadable() != null) {
-            return IndependentCheck.notPossible(v == null ? IndependentCheck.Point.NO_FIELD : v.unreadable());
-        }
-        return v.broken() != null ? IndependentCheck.disagrees(v.broken(), IndependentCheck.Side.OPENPDF)
-                : IndependentCheck.disagrees(IndependentCheck.Point.SIGNATURE, IndependentCheck.Side.DSS);
+        return IndependentCheck.undecodable(in.independent(), field);
     }
 
     /**

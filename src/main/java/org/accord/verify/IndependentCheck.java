@@ -120,19 +120,11 @@ public record IndependentCheck(Outcome outcome, Point point, Side brokenFor, Str
      * (digest and value), signature time-stamp, in that order; the first difference is the point.
      */
     static IndependentCheck compare(OpenPdfCheck.Result result, java.util.List<String> names, Dss dss) {
-        if (result == null) {
-            return notPossible(Point.NOT_RUN);
-        }
-        if (result.unreadable() != null) {
-            return notPossible(result.unreadable());
+        IndependentCheck impossible = notPossible(result, names);
+        if (impossible != null) {
+            return impossible;
         }
         OpenPdfCheck.View v = result.of(names);
-        if (v == null) {
-            return notPossible(Point.NO_FIELD);
-        }
-        if (v.unreadable() != null) {
-            return notPossible(v.unreadable());
-        }
         Point point = v.broken();
         if (point == Point.BYTE_RANGE) {
             return dss.byteRangeValid() ? disagrees(point, Side.OPENPDF) : agreesBroken(point);
@@ -167,6 +159,34 @@ public record IndependentCheck(Outcome outcome, Point point, Side brokenFor, Str
             }
         }
         return agrees();
+    }
+
+    /**
+     * The independent check of a signed field DSS cannot decode: OpenPDF's view, whatever it is, differs from
+     * DSS's (the break OpenPDF sees, or a signature it finds sound).
+     */
+    static IndependentCheck undecodable(OpenPdfCheck.Result result, String field) {
+        IndependentCheck impossible = notPossible(result, java.util.List.of(field));
+        if (impossible != null) {
+            return impossible;
+        }
+        Point broken = result.of(java.util.List.of(field)).broken();
+        return broken != null ? disagrees(broken, Side.OPENPDF) : disagrees(Point.SIGNATURE, Side.DSS);
+    }
+
+    /** Why OpenPDF has no view of the field named {@code names}; null when it has one. */
+    private static IndependentCheck notPossible(OpenPdfCheck.Result result, java.util.List<String> names) {
+        if (result == null) {
+            return notPossible(Point.NOT_RUN);
+        }
+        if (result.unreadable() != null) {
+            return notPossible(result.unreadable());
+        }
+        OpenPdfCheck.View v = result.of(names);
+        if (v == null) {
+            return notPossible(Point.NO_FIELD);
+        }
+        return v.unreadable() != null ? notPossible(v.unreadable()) : null;
     }
 
     private static boolean sameRange(long[] independent, java.util.List<java.math.BigInteger> dss) {

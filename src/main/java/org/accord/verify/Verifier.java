@@ -169,6 +169,17 @@ public final class Verifier {
     private record Aside(Revisions.Result revisions, VisualCheck.Ahead visuals, OpenPdfCheck.Result independent) {
     }
 
+    /**
+     * Accord's reading of the revisions after the first signed one, the independent check, and (when
+     * {@code visualsAhead}) every page comparison the assessment can ask for; without, it makes those it needs.
+     */
+    private static Aside own(byte[] pdf, List<SignedFields.Field> fields, Deadline deadline, boolean visualsAhead) {
+        long first = fields.stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(0);
+        Revisions.Result revisions = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
+        VisualCheck.Ahead visuals = visualsAhead ? VisualCheck.Ahead.make(pdf, fields, revisions, deadline) : VisualCheck.Ahead.NONE;
+        return new Aside(revisions, visuals, fields.isEmpty() ? null : OpenPdfCheck.of(pdf, deadline));
+    }
+
     /** {@code work} on the aside pool; null when that pool is full (the caller then does the work itself). */
     private Future<Aside> submitAside(java.util.concurrent.Callable<Aside> work) {
         try {
@@ -210,14 +221,11 @@ public final class Verifier {
         try {
             Prescan.check(pdf, limits, deadline);
             List<SignedFields.Field> fields = SignedFields.scan(pdf, limits, deadline);
-            long first = fields.stream().mapToLong(SignedFields.Field::end).filter(e -> e > 0).min().orElse(0);
             // Accord's own reading of the revisions, and the page comparisons it calls for, run beside DSS's validation
             aside = submitAside(() -> {
                 CURRENT.set(deadline);
                 try {
-                    Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
-                    VisualCheck.Ahead visuals = VisualCheck.Ahead.make(pdf, fields, r, deadline);
-                    return new Aside(r, visuals, fields.isEmpty() ? null : OpenPdfCheck.of(pdf, deadline));
+                    return own(pdf, fields, deadline, true);
                 } finally {
                     CURRENT.remove();
                 }
@@ -227,8 +235,7 @@ public final class Verifier {
             SimpleReport russian = russian(reports);
             Aside own = aside == null ? null : awaitAside(aside, deadline);
             if (own == null) {
-                Revisions.Result r = first > 0 && first <= pdf.length ? Revisions.check(pdf, (int) first, deadline) : null;
-                own = new Aside(r, VisualCheck.Ahead.NONE, fields.isEmpty() ? null : OpenPdfCheck.of(pdf, deadline));
+                own = own(pdf, fields, deadline, false);
             }
             Assessment.Inputs inputs = new Assessment.Inputs(reports, russian, fields, own.revisions(), own.visuals(), own.independent(), pdf,
                     anchorsById, demoTrust(), policyName);
